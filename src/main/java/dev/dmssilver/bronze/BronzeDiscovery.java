@@ -1,0 +1,172 @@
+package dev.dmssilver.bronze;
+
+import dev.dmssilver.SilverException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetToSparkSchemaConverter;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Finds every file DMS wrote for one table, at any folder depth, and reads each footer. Reading
+ * footers up front costs one small read per file and buys three things before any data is read:
+ * every schema (so casts are checked against the contract first), exact event counts, and a clear
+ * error naming any file that is not readable Parquet.
+ */
+public final class BronzeDiscovery {
+  private static final int FOOTER_READ_THREADS = 16;
+
+  private BronzeDiscovery() {}
+
+  public static BronzeInventory discover(SparkSession spark, String bronzeTable, String folder) {
+    Configuration hadoopConf = spark.sessionState().newHadoopConf();
+    ParquetToSparkSchemaConverter converter =
+        new ParquetToSparkSchemaConverter(spark.sessionState().conf());
+    List<LocatedFileStatus> statuses = list(bronzeTable, folder, hadoopConf);
+    List<BronzeFile> files = readFooters(bronzeTable, statuses, hadoopConf, converter);
+    files.sort(Comparator.comparing(BronzeFile::path));
+    return new BronzeInventory(bronzeTable, folder, files);
+  }
+
+  private static List<LocatedFileStatus> list(
+      String bronzeTable, String folder, Configuration hadoopConf) {
+    Path root = new Path(folder);
+    List<LocatedFileStatus> statuses = new ArrayList<>();
+    try {
+      FileSystem fileSystem = root.getFileSystem(hadoopConf);
+      RemoteIterator<LocatedFileStatus> listing = fileSystem.listFiles(root, true);
+      while (listing.hasNext()) {
+        LocatedFileStatus status = listing.next();
+        if (isHidden(root, status.getPath())) {
+          continue;
+        }
+        checkLooksLikeParquet(bronzeTable, status);
+        statuses.add(status);
+      }
+    } catch (FileNotFoundException e) {
+      throw new SilverException(
+          SilverException.Kind.BRONZE_INPUT,
+          String.format(
+              "Cannot read Bronze table %s: folder %s does not exist. --bronze must be the DMS"
+                  + " target folder (the endpoint's BucketFolder) that holds <schema>/<table>/",
+              bronzeTable, folder),
+          e);
+    } catch (IOException e) {
+      throw new SilverException(
+          SilverException.Kind.BRONZE_INPUT,
+          String.format("Cannot list Bronze table %s in %s: %s", bronzeTable, folder, e),
+          e);
+    }
+    if (statuses.isEmpty()) {
+      throw new SilverException(
+          SilverException.Kind.BRONZE_INPUT,
+          String.format(
+              "Cannot read Bronze table %s: folder %s holds no Parquet files", bronzeTable, folder));
+    }
+    return statuses;
+  }
+
+  /** Hadoop's convention, which Spark follows too: names starting with . or _ are not data. */
+  private static boolean isHidden(Path root, Path file) {
+    for (Path current = file;
+        current != null && !current.equals(root) && current.depth() > root.depth();
+        current = current.getParent()) {
+      String name = current.getName();
+      if (name.startsWith(".") || name.startsWith("_")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void checkLooksLikeParquet(String bronzeTable, LocatedFileStatus status) {
+    String path = status.getPath().toString();
+    if (!path.endsWith(".parquet")) {
+      // Ignoring it could silently drop events (a CSV endpoint, a copy gone wrong): refuse.
+      throw new SilverException(
+          SilverException.Kind.BRONZE_INPUT,
+          String.format(
+              "Cannot read Bronze table %s: %s is not a Parquet file (its name does not end in"
+                  + " .parquet). Move it out of the DMS folder or fix the endpoint's format",
+              bronzeTable, path));
+    }
+    if (status.getLen() == 0) {
+      throw new SilverException(
+          SilverException.Kind.BRONZE_INPUT,
+          String.format(
+              "Cannot read Bronze table %s: %s is empty (0 bytes), so it was cut short; DMS"
+                  + " never writes empty files",
+              bronzeTable, path));
+    }
+  }
+
+  private static List<BronzeFile> readFooters(
+      String bronzeTable,
+      List<LocatedFileStatus> statuses,
+      Configuration hadoopConf,
+      ParquetToSparkSchemaConverter converter) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.min(FOOTER_READ_THREADS, statuses.size()));
+    try {
+      List<Future<BronzeFile>> footers = new ArrayList<>();
+      for (LocatedFileStatus status : statuses) {
+        footers.add(pool.submit(() -> readFooter(bronzeTable, status, hadoopConf, converter)));
+      }
+      List<BronzeFile> files = new ArrayList<>();
+      for (Future<BronzeFile> footer : footers) {
+        files.add(footer.get());
+      }
+      return files;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SilverException) {
+        throw (SilverException) e.getCause();
+      }
+      throw new SilverException(
+          SilverException.Kind.BRONZE_INPUT,
+          "Cannot read Bronze table " + bronzeTable + ": " + e.getCause(),
+          e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SilverException(
+          SilverException.Kind.BRONZE_INPUT, "Interrupted reading Bronze table " + bronzeTable, e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static BronzeFile readFooter(
+      String bronzeTable,
+      LocatedFileStatus status,
+      Configuration hadoopConf,
+      ParquetToSparkSchemaConverter converter) {
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(HadoopInputFile.fromStatus(status, hadoopConf))) {
+      ParquetMetadata footer = reader.getFooter();
+      StructType schema = converter.convert(footer.getFileMetaData().getSchema());
+      return new BronzeFile(
+          status.getPath().toString(), status.getLen(), schema, reader.getRecordCount());
+    } catch (IOException | RuntimeException e) {
+      throw new SilverException(
+          SilverException.Kind.BRONZE_INPUT,
+          String.format(
+              "Cannot read Bronze table %s: %s is not readable Parquet (%s)",
+              bronzeTable, status.getPath(), e.getMessage()),
+          e);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.dmssilver.bronze;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.regex.Pattern;
+import org.apache.spark.sql.types.StructType;
+
+/** One Parquet file DMS wrote, with what its footer says: schema and row count. */
+public final class BronzeFile {
+  // LOAD00000001.parquet, or SEGMENT2_LOAD00000001.parquet for a parallel full load.
+  private static final Pattern FULL_LOAD_NAME =
+      Pattern.compile("(SEGMENT\\d+_)?LOAD[0-9A-Fa-f]+\\.parquet");
+
+  private final String path;
+  private final long sizeInBytes;
+  private final StructType schema;
+  private final long rowCount;
+
+  public BronzeFile(String path, long sizeInBytes, StructType schema, long rowCount) {
+    this.path = requireNonNull(path, "path is null");
+    this.sizeInBytes = sizeInBytes;
+    this.schema = requireNonNull(schema, "schema is null");
+    this.rowCount = rowCount;
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public String name() {
+    return path.substring(path.lastIndexOf('/') + 1);
+  }
+
+  public long sizeInBytes() {
+    return sizeInBytes;
+  }
+
+  public StructType schema() {
+    return schema;
+  }
+
+  public long rowCount() {
+    return rowCount;
+  }
+
+  /** Full-load files sort below CDC files when two events share a commit timestamp. */
+  public boolean isFullLoad() {
+    return isFullLoadName(name());
+  }
+
+  static boolean isFullLoadName(String fileName) {
+    return FULL_LOAD_NAME.matcher(fileName).matches();
+  }
+
+  @Override
+  public String toString() {
+    return path;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.dmssilver.cli;
+
+import dev.dmssilver.lakehouse.CatalogSettings;
+import picocli.CommandLine.Option;
+
+/** Where Silver lives: shared by every command that reads or writes tables. */
+final class CatalogOptions {
+  @Option(
+      names = "--warehouse",
+      required = true,
+      paramLabel = "URI",
+      description = "Warehouse location for table data and metadata: a local path.")
+  String warehouse;
+
+  @Option(
+      names = "--catalog",
+      defaultValue = "local",
+      paramLabel = "local|jdbc:URL",
+      description =
+          "Iceberg catalog: local (a SQLite file inside a local warehouse) or any JDBC URL,"
+              + " e.g. jdbc:postgresql://host/db. Default: ${DEFAULT-VALUE}.")
+  String catalog;
+
+  @Option(
+      names = "--database",
+      defaultValue = CatalogSettings.DATABASE_DEFAULT,
+      paramLabel = "NAME",
+      description = "Silver database (namespace). Default: ${DEFAULT-VALUE}.")
+  String database;
+
+  CatalogSettings settings() {
+    return new CatalogSettings(
+        warehouse, catalog, database, CatalogSettings.CATALOG_NAME_DEFAULT);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.dmssilver.cli;
+
+import dev.dmssilver.lakehouse.CatalogSettings;
+import dev.dmssilver.lakehouse.SparkSessions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Option;
+
+/** How Spark runs. Off a cluster, Spark runs inside this process on every core. */
+final class EngineOptions {
+  static final int SHUFFLE_PARTITIONS_LOCAL_DEFAULT = 4;
+
+  @Option(
+      names = "--shuffle-partitions",
+      paramLabel = "N",
+      description =
+          "spark.sql.shuffle.partitions. Default: 4 on one machine, Spark's own setting on a"
+              + " cluster.")
+  Integer shufflePartitions;
+
+  @Option(names = "--verbose", description = "Show Spark's own INFO logging.")
+  boolean verbose;
+
+  SparkSession start(String appName, CatalogSettings catalog) {
+    catalog.prepareLocalWarehouse();
+    if (verbose) {
+      Configurator.setRootLevel(Level.INFO);
+      Configurator.setLevel("dev.dmssilver", Level.DEBUG);
+    }
+    Map<String, String> properties = new LinkedHashMap<>();
+    // spark-submit (EMR, a cluster) sets spark.master; only a bare JVM runs Spark locally.
+    if (System.getProperty("spark.master") == null) {
+      properties.putAll(
+          SparkSessions.localProperties(
+              shufflePartitions == null ? SHUFFLE_PARTITIONS_LOCAL_DEFAULT : shufflePartitions));
+    } else if (shufflePartitions != null) {
+      properties.put("spark.sql.shuffle.partitions", shufflePartitions.toString());
+    }
+    properties.putAll(SparkSessions.requiredProperties());
+    properties.putAll(catalog.sparkProperties());
+    properties.put("spark.sql.defaultCatalog", catalog.catalogName());
+    return SparkSessions.create(appName, properties);
+  }
+}

@@ -1,0 +1,86 @@
+package dev.dmssilver.cli;
+
+import dev.dmssilver.contract.Contract;
+import dev.dmssilver.contract.Contracts;
+import dev.dmssilver.job.JobResult;
+import dev.dmssilver.job.JobRuns;
+import dev.dmssilver.job.RunSettings;
+import dev.dmssilver.report.RunSummary;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "run",
+    description = "Rebuild Silver tables from the full Bronze history of their DMS tables.",
+    mixinStandardHelpOptions = true)
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin BronzeOptions bronze;
+  @Mixin CatalogOptions catalog;
+  @Mixin ContractOptions contracts;
+  @Mixin EngineOptions engine;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Selection selection;
+
+  @Option(
+      names = "--run-id",
+      paramLabel = "ID",
+      description = "Id recorded on every snapshot and quarantine row. Default: time and random.")
+  String runId;
+
+  static final class Selection {
+    @Option(names = "--all", required = true, description = "Run every job, concurrently.")
+    boolean all;
+
+    @Option(
+        names = "--job",
+        required = true,
+        paramLabel = "NAME",
+        description = "Run this job (a Silver table name); repeat for several.")
+    List<String> jobs;
+  }
+
+  @Override
+  public Integer call() {
+    Contracts known = contracts.load();
+    List<Contract> selected = new ArrayList<>();
+    if (selection.all) {
+      selected.addAll(known.all());
+    } else {
+      for (String job : selection.jobs) {
+        selected.add(known.get(job));
+      }
+    }
+    RunSettings settings = RunSettings.of(bronze.settings(), catalog.settings(), known);
+    if (runId != null) {
+      settings = settings.withRunId(runId);
+    }
+    SparkSession spark = engine.start("silver run", settings.catalog());
+    return runAndReport(spark, settings, selected, spec.commandLine().getOut());
+  }
+
+  /** Runs the jobs, prints the summary, and returns the exit code: 1 if any job failed. */
+  static int runAndReport(
+      SparkSession spark, RunSettings settings, List<Contract> contracts, PrintWriter out) {
+    List<JobResult> results = JobRuns.runAll(spark, settings, contracts);
+    out.println();
+    out.print(RunSummary.render(settings.runId(), results));
+    out.flush();
+    for (JobResult result : results) {
+      if (!result.succeeded()) {
+        return 1;
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.dmssilver.cli;
+
+import dev.dmssilver.SilverException;
+import dev.dmssilver.job.ProjectVersion;
+import java.io.PrintWriter;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** {@code bin/silver}: DMS Bronze to current-state Silver tables on Apache Iceberg. */
+@Command(
+    name = "silver",
+    description = "AWS DMS change-data-capture files to current-state Silver tables on Iceberg.",
+    mixinStandardHelpOptions = true,
+    versionProvider = SilverCli.Version.class,
+    subcommands = {
+      RunCommand.class,
+      SqlCommand.class,
+      DemoCommand.class,
+      GenerateCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class SilverCli implements Runnable {
+  /** Exit code when a job or statement fails on its input or on the lakehouse. */
+  public static final int EXIT_FAILED = 1;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    int exitCode = execute(args);
+    // Stop Spark cleanly (flushes, deletes temporary files) before the JVM exits.
+    SparkSession.getDefaultSession()
+        .foreach(
+            spark -> {
+              spark.stop();
+              return null;
+            });
+    System.exit(exitCode);
+  }
+
+  /** Runs one command line in this JVM and returns its exit code. Tests call this. */
+  public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new SilverCli())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(SilverCli::handle);
+  }
+
+  private static int handle(
+      Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    if (failure instanceof SilverException) {
+      err.println("silver: " + failure.getMessage());
+    } else {
+      err.println("silver: " + failure.getClass().getSimpleName() + ": " + failure.getMessage());
+      err.println("silver: (run with --verbose for Spark's own logs)");
+    }
+    err.flush();
+    return failure instanceof SilverException
+            && ((SilverException) failure).kind() == SilverException.Kind.CONFIGURATION
+        ? CommandLine.ExitCode.USAGE
+        : EXIT_FAILED;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"silver " + ProjectVersion.get()};
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.dmssilver.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "sql",
+    description = {
+      "Run Spark SQL with the Silver catalog as the default catalog.",
+      "Tables read as silver.fact_orders; metadata tables as silver.fact_orders.snapshots;",
+      "time travel with VERSION AS OF <snapshot id | tag> or TIMESTAMP AS OF '<time>'."
+    },
+    mixinStandardHelpOptions = true)
+final class SqlCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CatalogOptions catalog;
+  @Mixin EngineOptions engine;
+
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      paramLabel = "table|tsv|json",
+      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  OutputFormat format;
+
+  @Option(
+      names = "--max-rows",
+      defaultValue = "10000",
+      paramLabel = "N",
+      description = "Print at most N rows. Default: ${DEFAULT-VALUE}.")
+  int maxRows;
+
+  @Parameters(index = "0", paramLabel = "QUERY", description = "The Spark SQL statement.")
+  String query;
+
+  @Override
+  public Integer call() {
+    SparkSession spark = engine.start("silver sql", catalog.settings());
+    Dataset<Row> result = spark.sql(query);
+    PrintWriter out = spec.commandLine().getOut();
+    int printed = QueryOutput.print(result, format, maxRows, out);
+    out.flush();
+    if (printed == maxRows) {
+      spec.commandLine()
+          .getErr()
+          .println("silver: output stopped at --max-rows " + maxRows + "; there may be more rows");
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,230 @@
+package dev.dmssilver.job;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.dmssilver.SilverException;
+import dev.dmssilver.bronze.BronzeDiscovery;
+import dev.dmssilver.bronze.BronzeEvents;
+import dev.dmssilver.bronze.BronzeInventory;
+import dev.dmssilver.bronze.BronzeReader;
+import dev.dmssilver.cdc.LatestEvent;
+import dev.dmssilver.contract.ColumnSpec;
+import dev.dmssilver.contract.Contract;
+import dev.dmssilver.contract.Enrichment;
+import dev.dmssilver.enrich.DerivedColumns;
+import dev.dmssilver.enrich.EnrichmentJoin;
+import dev.dmssilver.lakehouse.Publication;
+import dev.dmssilver.lakehouse.Publisher;
+import dev.dmssilver.lakehouse.QuarantineTable;
+import dev.dmssilver.lakehouse.RunRecord;
+import dev.dmssilver.lakehouse.SilverTables;
+import dev.dmssilver.quality.OutcomeCounts;
+import dev.dmssilver.quality.QuarantineRecords;
+import dev.dmssilver.quality.Validation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one entity job: Bronze history to current state, validated, published. The one way a job
+ * runs, whether from the command line, AWS Glue, the demo or a benchmark.
+ *
+ * <p>Bronze is read once: the validated latest events are persisted, one aggregation computes
+ * every figure the job checks and reports, and both writes read from the persisted result.
+ */
+public final class JobRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+
+  private final SparkSession spark;
+  private final RunSettings settings;
+
+  public JobRunner(SparkSession spark, RunSettings settings) {
+    this.spark = requireNonNull(spark, "spark is null");
+    this.settings = requireNonNull(settings, "settings is null");
+  }
+
+  /** Runs the job for {@code contract}; throws if anything stops it. */
+  public JobResult run(Contract contract) {
+    Instant started = settings.clock().instant();
+    String table = contract.table();
+    ContractCheck.check(spark, contract);
+
+    BronzeEvents bronze = read(contract);
+    progress(
+        table,
+        "read %,d files (%,d events, %s) from %s",
+        bronze.inventory().fileCount(),
+        bronze.inventory().eventCount(),
+        humanBytes(bronze.inventory().sizeInBytes()),
+        bronze.inventory().folder());
+    if (!bronze.ignoredColumns().isEmpty()) {
+      progress(table, "ignoring Bronze columns the contract does not declare: %s",
+          bronze.ignoredColumns());
+    }
+
+    Dataset<Row> latest = LatestEvent.resolve(bronze.events(), contract.key());
+    for (Enrichment enrichment : contract.enrichments()) {
+      latest = EnrichmentJoin.apply(latest, enrichment, currentRowsOf(enrichment));
+    }
+    latest = DerivedColumns.apply(latest, contract.derived());
+    Validation validation =
+        Validation.of(contract, started.plus(settings.futureTolerance()));
+    Dataset<Row> checked = validation.apply(latest).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      progress(table, "resolving and validating");
+      OutcomeCounts counts = OutcomeCounts.of(checked, validation.reasons());
+      checkBeforeWriting(contract, bronze.inventory(), counts);
+      progress(
+          table,
+          "%,d current rows: %,d valid, %,d quarantined; %,d keys deleted",
+          counts.currentRows(),
+          counts.validRows(),
+          counts.quarantinedRows(),
+          counts.deletedKeys());
+
+      Publication publication = publish(contract, bronze.inventory(), checked, counts);
+      Duration duration = Duration.between(started, settings.clock().instant());
+      progress(table, "published snapshot %d in %.1f s", publication.silverSnapshotId(),
+          duration.toMillis() / 1000.0);
+      return JobResult.succeeded(
+          table, duration, new JobResult.BronzeFigures(bronze), counts, publication);
+    } finally {
+      checked.unpersist();
+    }
+  }
+
+  private BronzeEvents read(Contract contract) {
+    String folder = settings.bronze().tableFolder(contract.bronze());
+    progress(contract.table(), "listing %s", folder);
+    BronzeInventory inventory =
+        BronzeDiscovery.discover(spark, contract.bronze().table(), folder);
+    return BronzeReader.read(
+        spark, inventory, contract.columns(), contract.key(), settings.bronze());
+  }
+
+  /** The current rows of the entity an enrichment copies from, resolved from its own Bronze. */
+  private Dataset<Row> currentRowsOf(Enrichment enrichment) {
+    Contract source = settings.contracts().get(enrichment.fromContract());
+    BronzeEvents events = read(source);
+    Column keyPresent = null;
+    for (String key : source.key()) {
+      Column present = org.apache.spark.sql.functions.col(key).isNotNull();
+      keyPresent = keyPresent == null ? present : keyPresent.and(present);
+    }
+    List<Column> needed = new ArrayList<>();
+    for (String key : source.key()) {
+      needed.add(org.apache.spark.sql.functions.col(key));
+    }
+    for (ColumnSpec column : enrichment.columns()) {
+      if (!source.key().contains(column.name())) {
+        needed.add(org.apache.spark.sql.functions.col(column.name()));
+      }
+    }
+    return LatestEvent.resolve(events.events(), source.key())
+        .where(LatestEvent.isCurrent().and(keyPresent))
+        .select(needed.toArray(new Column[0]));
+  }
+
+  /** Checks that stop the job before anything is written. */
+  private static void checkBeforeWriting(
+      Contract contract, BronzeInventory inventory, OutcomeCounts counts) {
+    if (counts.unparseableCommitTimestamps() > 0) {
+      throw new SilverException(
+          SilverException.Kind.BRONZE_INPUT,
+          String.format(
+              "Cannot order Bronze table %s: %,d events have a missing or unparseable commit"
+                  + " timestamp, expected %s, e.g. %s",
+              inventory.bronzeTable(),
+              counts.unparseableCommitTimestamps(),
+              "yyyy-MM-dd HH:mm:ss.SSSSSS",
+              counts.unparseableExample().orElse("?")));
+    }
+    if (counts.eventsResolved() != inventory.eventCount()) {
+      throw new SilverException(
+          SilverException.Kind.INVARIANT,
+          String.format(
+              "Cannot publish %s: resolved %,d events but Bronze footers hold %,d",
+              contract.table(), counts.eventsResolved(), inventory.eventCount()));
+    }
+    if (counts.validRows() + counts.quarantinedRows() != counts.currentRows()) {
+      throw new SilverException(
+          SilverException.Kind.INVARIANT,
+          String.format(
+              "Cannot publish %s: %,d current rows but %,d valid + %,d quarantined; every current"
+                  + " row must land in exactly one of Silver or quarantine",
+              contract.table(),
+              counts.currentRows(),
+              counts.validRows(),
+              counts.quarantinedRows()));
+    }
+  }
+
+  private Publication publish(
+      Contract contract, BronzeInventory inventory, Dataset<Row> checked, OutcomeCounts counts) {
+    SilverTables tables = new SilverTables(spark, settings.catalog());
+    tables.ensureDatabase();
+    tables.ensure(contract);
+    new QuarantineTable(spark, settings.catalog()).ensure();
+
+    List<Column> silverColumns = new ArrayList<>();
+    for (ColumnSpec column : contract.silverColumns()) {
+      silverColumns.add(org.apache.spark.sql.functions.col(column.name()));
+    }
+    Column current = LatestEvent.isCurrent();
+    Dataset<Row> silverRows =
+        checked.where(current.and(Validation.isValid())).select(silverColumns.toArray(new Column[0]));
+    Dataset<Row> quarantineRows =
+        QuarantineRecords.of(
+            checked.where(current.and(Validation.isQuarantined())),
+            contract,
+            settings.runId(),
+            settings.clock().instant());
+
+    RunRecord record =
+        RunRecord.builder(settings.runId(), contract.table())
+            .put(RunRecord.VERSION, ProjectVersion.get())
+            .put(RunRecord.BRONZE_FILES, inventory.fileCount())
+            .put(RunRecord.BRONZE_EVENTS, inventory.eventCount())
+            .put(RunRecord.BRONZE_NEWEST_COMMIT, counts.newestCommit().orElse(null))
+            .put(RunRecord.SILVER_ROWS, counts.validRows())
+            .put(RunRecord.QUARANTINE_ROWS, counts.quarantinedRows())
+            .build();
+    progress(contract.table(), "writing %,d Silver rows and %,d quarantine rows",
+        counts.validRows(), counts.quarantinedRows());
+    return new Publisher(spark, settings.catalog())
+        .publish(
+            contract.table(),
+            silverRows,
+            counts.validRows(),
+            quarantineRows,
+            counts.quarantinedRows(),
+            record);
+  }
+
+  private static void progress(String table, String format, Object... arguments) {
+    if (LOG.isInfoEnabled()) {
+      LOG.info("[{}] {}", table, String.format(format, arguments));
+    }
+  }
+
+  static String humanBytes(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    if (bytes < 1024 * 1024) {
+      return String.format("%.1f KiB", bytes / 1024.0);
+    }
+    if (bytes < 1024L * 1024 * 1024) {
+      return String.format("%.1f MiB", bytes / (1024.0 * 1024));
+    }
+    return String.format("%.2f GiB", bytes / (1024.0 * 1024 * 1024));
+  }
+}

@@ -1,0 +1,79 @@
+package dev.dmssilver.job;
+
+import dev.dmssilver.contract.Contract;
+import dev.dmssilver.lakehouse.QuarantineTable;
+import dev.dmssilver.lakehouse.SilverTables;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs several jobs at once in one Spark application. Each job gets its own thread and Spark
+ * scheduler pool; a failing job is reported and does not stop the others.
+ */
+public final class JobRuns {
+  private static final Logger LOG = LoggerFactory.getLogger(JobRuns.class);
+
+  private JobRuns() {}
+
+  /** Runs every contract concurrently and returns one result per contract, in order. */
+  public static List<JobResult> runAll(
+      SparkSession spark, RunSettings settings, List<Contract> contracts) {
+    // Shared setup happens once, before the jobs race: the catalog's own first-use initialization
+    // (creating its tables in the catalog database) is not safe to run from several threads.
+    prepareShared(spark, settings);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, contracts.size()));
+    try {
+      List<Future<JobResult>> running = new ArrayList<>();
+      for (Contract contract : contracts) {
+        running.add(pool.submit(() -> runOne(spark, settings, contract)));
+      }
+      List<JobResult> results = new ArrayList<>();
+      for (Future<JobResult> job : running) {
+        results.add(job.get());
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for jobs", e);
+    } catch (ExecutionException e) {
+      // runOne catches everything a job throws, so this is a bug in the runner itself.
+      throw new IllegalStateException("A job runner thread failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Initializes the catalog and creates the Silver database and the quarantine table. */
+  static void prepareShared(SparkSession spark, RunSettings settings) {
+    new SilverTables(spark, settings.catalog()).ensureDatabase();
+    new QuarantineTable(spark, settings.catalog()).ensure();
+  }
+
+  /** Runs one job, turning any failure into a failed result. */
+  public static JobResult runOne(SparkSession spark, RunSettings settings, Contract contract) {
+    Instant started = settings.clock().instant();
+    spark.sparkContext().setLocalProperty("spark.scheduler.pool", contract.table());
+    spark.sparkContext().setJobGroup(contract.table(), "Silver job " + contract.table(), false);
+    try {
+      return new JobRunner(spark, settings).run(contract);
+    } catch (Exception | LinkageError e) {
+      // Exception, not RuntimeException: Spark's Scala code throws checked exceptions unannounced.
+      LOG.error("[{}] failed: {}", contract.table(), e.getMessage());
+      LOG.debug("[{}] failure detail", contract.table(), e);
+      return JobResult.failed(
+          contract.table(), Duration.between(started, settings.clock().instant()), e);
+    } finally {
+      spark.sparkContext().clearJobGroup();
+      spark.sparkContext().setLocalProperty("spark.scheduler.pool", null);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dev.dmssilver.job;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.dmssilver.bronze.BronzeSettings;
+import dev.dmssilver.contract.Contracts;
+import dev.dmssilver.lakehouse.CatalogSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Everything one run of the jobs needs besides the Spark session. */
+public final class RunSettings {
+  /** How far past the run's start a commit timestamp may be before it counts as future. */
+  public static final Duration FUTURE_TOLERANCE_DEFAULT = Duration.ofMinutes(5);
+
+  private final BronzeSettings bronze;
+  private final CatalogSettings catalog;
+  private final Contracts contracts;
+  private final String runId;
+  private final Clock clock;
+  private final Duration futureTolerance;
+
+  public RunSettings(
+      BronzeSettings bronze,
+      CatalogSettings catalog,
+      Contracts contracts,
+      String runId,
+      Clock clock,
+      Duration futureTolerance) {
+    this.bronze = requireNonNull(bronze, "bronze is null");
+    this.catalog = requireNonNull(catalog, "catalog is null");
+    this.contracts = requireNonNull(contracts, "contracts is null");
+    this.runId = requireNonNull(runId, "runId is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.futureTolerance = requireNonNull(futureTolerance, "futureTolerance is null");
+  }
+
+  public static RunSettings of(BronzeSettings bronze, CatalogSettings catalog, Contracts contracts) {
+    Clock clock = Clock.systemUTC();
+    return new RunSettings(
+        bronze, catalog, contracts, newRunId(clock), clock, FUTURE_TOLERANCE_DEFAULT);
+  }
+
+  /** A run id that sorts by time and is unique: {@code 20240115T101500Z-1a2b3c4d}. */
+  public static String newRunId(Clock clock) {
+    String time =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC)
+            .format(clock.instant());
+    return time + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  public BronzeSettings bronze() {
+    return bronze;
+  }
+
+  public CatalogSettings catalog() {
+    return catalog;
+  }
+
+  public Contracts contracts() {
+    return contracts;
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Duration futureTolerance() {
+    return futureTolerance;
+  }
+
+  public RunSettings withRunId(String newRunId) {
+    return new RunSettings(bronze, catalog, contracts, newRunId, clock, futureTolerance);
+  }
+
+  public RunSettings withClock(Clock newClock) {
+    return new RunSettings(bronze, catalog, contracts, runId, newClock, futureTolerance);
+  }
+}

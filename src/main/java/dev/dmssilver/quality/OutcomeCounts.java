@@ -1,0 +1,146 @@
+package dev.dmssilver.quality;
+
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static java.util.Objects.requireNonNull;
+
+import dev.dmssilver.bronze.EventColumns;
+import dev.dmssilver.cdc.LatestEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Every figure a job reports and checks, computed by one aggregation over the validated latest
+ * events. Run it on the persisted result, and the figures cost no pass over Bronze of their own.
+ */
+public final class OutcomeCounts {
+  private final long eventsResolved;
+  private final long deletedKeys;
+  private final long currentRows;
+  private final long validRows;
+  private final long quarantinedRows;
+  private final Map<String, Long> rowsByReason;
+  private final Instant newestCommit;
+  private final long unparseableCommitTimestamps;
+  private final String unparseableExample;
+
+  OutcomeCounts(
+      long eventsResolved,
+      long deletedKeys,
+      long currentRows,
+      long validRows,
+      long quarantinedRows,
+      Map<String, Long> rowsByReason,
+      Instant newestCommit,
+      long unparseableCommitTimestamps,
+      String unparseableExample) {
+    this.eventsResolved = eventsResolved;
+    this.deletedKeys = deletedKeys;
+    this.currentRows = currentRows;
+    this.validRows = validRows;
+    this.quarantinedRows = quarantinedRows;
+    this.rowsByReason =
+        Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(rowsByReason, "rows")));
+    this.newestCommit = newestCommit;
+    this.unparseableCommitTimestamps = unparseableCommitTimestamps;
+    this.unparseableExample = unparseableExample;
+  }
+
+  /**
+   * @param checked latest events (deletes included) with {@link Validation#REASONS}
+   * @param reasons every reason the validation can give
+   */
+  public static OutcomeCounts of(Dataset<Row> checked, List<String> reasons) {
+    Column current = LatestEvent.isCurrent();
+    List<Column> aggregates = new ArrayList<>();
+    aggregates.add(sum(col(LatestEvent.KEY_EVENT_COUNT)));
+    aggregates.add(count(when(current.unary_$bang(), 1)));
+    aggregates.add(count(when(current, 1)));
+    aggregates.add(count(when(current.and(Validation.isValid()), 1)));
+    aggregates.add(count(when(current.and(Validation.isQuarantined()), 1)));
+    aggregates.add(max(col(EventColumns.COMMIT_TIMESTAMP)));
+    aggregates.add(sum(col(LatestEvent.KEY_UNPARSEABLE_COMMIT_TIMESTAMPS)));
+    aggregates.add(min(col(LatestEvent.KEY_UNPARSEABLE_EXAMPLE)));
+    for (String reason : reasons) {
+      aggregates.add(
+          count(when(current.and(array_contains(col(Validation.REASONS), lit(reason))), 1)));
+    }
+    Row row =
+        checked
+            .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
+            .first();
+    Map<String, Long> rowsByReason = new LinkedHashMap<>();
+    for (int i = 0; i < reasons.size(); i++) {
+      long rows = row.getLong(8 + i);
+      if (rows > 0) {
+        rowsByReason.put(reasons.get(i), rows);
+      }
+    }
+    return new OutcomeCounts(
+        row.isNullAt(0) ? 0 : row.getLong(0),
+        row.getLong(1),
+        row.getLong(2),
+        row.getLong(3),
+        row.getLong(4),
+        rowsByReason,
+        row.isNullAt(5) ? null : row.getTimestamp(5).toInstant(),
+        row.isNullAt(6) ? 0 : row.getLong(6),
+        row.isNullAt(7) ? null : row.getString(7));
+  }
+
+  /** Sum over keys of each key's event count: every event read, counted once. */
+  public long eventsResolved() {
+    return eventsResolved;
+  }
+
+  /** Keys whose latest event is a delete: absent from Silver. */
+  public long deletedKeys() {
+    return deletedKeys;
+  }
+
+  /** Keys whose latest event is not a delete: each must land in Silver or quarantine. */
+  public long currentRows() {
+    return currentRows;
+  }
+
+  public long validRows() {
+    return validRows;
+  }
+
+  public long quarantinedRows() {
+    return quarantinedRows;
+  }
+
+  /** Quarantined rows per failed rule, for reasons that occurred. A row may count under several. */
+  public Map<String, Long> rowsByReason() {
+    return rowsByReason;
+  }
+
+  /** The newest commit timestamp among all events read: how fresh this Silver state is. */
+  public Optional<Instant> newestCommit() {
+    return Optional.ofNullable(newestCommit);
+  }
+
+  public long unparseableCommitTimestamps() {
+    return unparseableCommitTimestamps;
+  }
+
+  /** One event whose commit timestamp did not parse, as "file: text". */
+  public Optional<String> unparseableExample() {
+    return Optional.ofNullable(unparseableExample);
+  }
+}

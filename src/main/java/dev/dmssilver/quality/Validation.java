@@ -1,0 +1,95 @@
+package dev.dmssilver.quality;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.when;
+
+import dev.dmssilver.bronze.EventColumns;
+import dev.dmssilver.contract.BuiltInReason;
+import dev.dmssilver.contract.Contract;
+import dev.dmssilver.contract.Enrichment;
+import dev.dmssilver.contract.Rule;
+import dev.dmssilver.enrich.EnrichmentJoin;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Evaluates every rule on every row in one projection, and collects the names of the rules a row
+ * fails into {@link #REASONS}. An empty list means the row is valid. A rule that evaluates to NULL
+ * has failed: nothing is ever dropped because a comparison met a NULL.
+ */
+public final class Validation {
+  /** The rules a row fails, in contract order: built-in rules, the contract's, enrichments'. */
+  public static final String REASONS = "_reasons";
+
+  private final Map<String, Column> passes;
+
+  private Validation(Map<String, Column> passes) {
+    this.passes = Collections.unmodifiableMap(passes);
+  }
+
+  /**
+   * The rules of {@code contract}, plus the built-in ones. A latest event committed after {@code
+   * futureLimit} fails {@code commit_timestamp_not_future}.
+   */
+  public static Validation of(Contract contract, Instant futureLimit) {
+    Map<String, Column> passes = new LinkedHashMap<>();
+    Column keyPresent = lit(true);
+    for (String key : contract.key()) {
+      keyPresent = keyPresent.and(col(key).isNotNull());
+    }
+    passes.put(BuiltInReason.KEY_NOT_NULL.reason(), keyPresent);
+    passes.put(BuiltInReason.OP_KNOWN.reason(), col(EventColumns.OP).isin("I", "U"));
+    passes.put(
+        BuiltInReason.COMMIT_TIMESTAMP_NOT_FUTURE.reason(),
+        col(EventColumns.COMMIT_TIMESTAMP).leq(lit(futureLimit)));
+    for (Rule rule : contract.rules()) {
+      passes.put(rule.name(), expr(rule.expression()));
+    }
+    for (Enrichment enrichment : contract.enrichments()) {
+      passes.put(enrichment.rule(), col(EnrichmentJoin.matchedColumn(enrichment)));
+    }
+    return new Validation(passes);
+  }
+
+  /** Every reason a row can be quarantined for, in the order reasons are listed. */
+  public List<String> reasons() {
+    return new ArrayList<>(passes.keySet());
+  }
+
+  /** Adds {@link #REASONS} to the current rows. */
+  public Dataset<Row> apply(Dataset<Row> currentRows) {
+    List<Column> failures = new ArrayList<>();
+    for (Map.Entry<String, Column> rule : passes.entrySet()) {
+      // coalesce(..., false): NULL is a failure, never a silent pass or a silent drop.
+      failures.add(when(coalesce(rule.getValue(), lit(false)).unary_$bang(), lit(rule.getKey())));
+    }
+    Column reasons =
+        expr("filter(" + REASONS + "_all, reason -> reason IS NOT NULL)").as(REASONS);
+    return currentRows
+        .withColumn(REASONS + "_all", array(failures.toArray(new Column[0])))
+        .withColumn(REASONS, reasons)
+        .drop(REASONS + "_all");
+  }
+
+  /** Rows that passed every rule: they go to Silver. */
+  public static Column isValid() {
+    return size(col(REASONS)).equalTo(0);
+  }
+
+  /** Rows that failed at least one rule: they go to quarantine. */
+  public static Column isQuarantined() {
+    return size(col(REASONS)).gt(0);
+  }
+}
