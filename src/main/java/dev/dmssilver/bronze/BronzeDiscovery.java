@@ -76,7 +76,8 @@ public final class BronzeDiscovery {
       throw new SilverException(
           SilverException.Kind.BRONZE_INPUT,
           String.format(
-              "Cannot read Bronze table %s: folder %s holds no Parquet files", bronzeTable, folder));
+              "Cannot read Bronze table %s: folder %s holds no Parquet files",
+              bronzeTable, folder));
     }
     return statuses;
   }

@@ -17,8 +17,10 @@ public final class EventColumns {
   public static final String CHANGE_SEQUENCE = "_event_change_sequence";
   public static final String FROM_CDC = "_event_from_cdc";
   public static final String FILE = "_event_file";
+
   /** Byte offset of the split the row was read from; splits of one file keep file order. */
   public static final String BLOCK_START = "_event_block_start";
+
   /** Increases with the row's position inside its split. Only comparable within one split. */
   public static final String POSITION = "_event_position";
 

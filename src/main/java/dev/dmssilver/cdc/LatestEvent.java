@@ -37,8 +37,10 @@ import org.apache.spark.sql.expressions.WindowSpec;
 public final class LatestEvent {
   /** How many events the key had; summed over keys it must equal the events read. */
   public static final String KEY_EVENT_COUNT = "_key_event_count";
+
   /** How many of the key's events had a commit timestamp that did not parse. */
   public static final String KEY_UNPARSEABLE_COMMIT_TIMESTAMPS = "_key_unparseable_timestamps";
+
   /** One such event, as "file: text", for the error message. */
   public static final String KEY_UNPARSEABLE_EXAMPLE = "_key_unparseable_example";
 
@@ -85,13 +87,10 @@ public final class LatestEvent {
         .withColumn(KEY_UNPARSEABLE_COMMIT_TIMESTAMPS, count(when(unparseable, 1)).over(allOfKey))
         .withColumn(
             KEY_UNPARSEABLE_EXAMPLE,
-            min(
-                    when(
-                        unparseable,
-                        concat_ws(
-                            ": ",
-                            col(EventColumns.FILE),
-                            col(EventColumns.COMMIT_TIMESTAMP_TEXT))))
+            min(when(
+                    unparseable,
+                    concat_ws(
+                        ": ", col(EventColumns.FILE), col(EventColumns.COMMIT_TIMESTAMP_TEXT))))
                 .over(allOfKey))
         .where(col(RANK).equalTo(1))
         .drop(RANK, NULL_KEY_ISOLATION);

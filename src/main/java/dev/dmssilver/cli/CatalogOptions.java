@@ -29,7 +29,6 @@ final class CatalogOptions {
   String database;
 
   CatalogSettings settings() {
-    return new CatalogSettings(
-        warehouse, catalog, database, CatalogSettings.CATALOG_NAME_DEFAULT);
+    return new CatalogSettings(warehouse, catalog, database, CatalogSettings.CATALOG_NAME_DEFAULT);
   }
 }

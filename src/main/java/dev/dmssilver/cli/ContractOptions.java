@@ -9,7 +9,8 @@ final class ContractOptions {
   @Option(
       names = "--contracts",
       paramLabel = "DIR",
-      description = "Folder of <table>.yaml contracts. Default: the contracts bundled in the build.")
+      description =
+          "Folder of <table>.yaml contracts. Default: the contracts bundled in the build.")
   Path contracts;
 
   Contracts load() {

@@ -42,7 +42,8 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--fresh",
-      description = "Delete an existing demo warehouse first (by default each demo adds a snapshot).")
+      description =
+          "Delete an existing demo warehouse first (by default each demo adds a snapshot).")
   boolean fresh;
 
   @Override
@@ -63,8 +64,7 @@ final class DemoCommand implements Callable<Integer> {
             CatalogSettings.local(warehouse.toString()),
             known);
     SparkSession spark = engine.start("silver demo", settings.catalog());
-    int exitCode =
-        RunCommand.runAndReport(spark, settings, new ArrayList<>(known.all()), out);
+    int exitCode = RunCommand.runAndReport(spark, settings, new ArrayList<>(known.all()), out);
     printQueriesToTry(out, dir.resolve("warehouse").toString());
     return exitCode;
   }

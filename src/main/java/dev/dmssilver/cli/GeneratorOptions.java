@@ -10,7 +10,8 @@ final class GeneratorOptions {
       names = "--events",
       defaultValue = "" + DemoOptions.EVENTS_DEFAULT,
       paramLabel = "N",
-      description = "About how many DMS events (Bronze rows) to generate. Default: ${DEFAULT-VALUE}.")
+      description =
+          "About how many DMS events (Bronze rows) to generate. Default: ${DEFAULT-VALUE}.")
   long events;
 
   @Option(

@@ -67,7 +67,10 @@ final class QueryOutput {
       escaped.add(
           cell == null
               ? ""
-              : cell.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r"));
+              : cell.replace("\\", "\\\\")
+                  .replace("\t", "\\t")
+                  .replace("\n", "\\n")
+                  .replace("\r", "\\r"));
     }
     return escaped;
   }

@@ -3,6 +3,8 @@ package dev.dmssilver.cli;
 import dev.dmssilver.SilverException;
 import dev.dmssilver.job.ProjectVersion;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,7 +49,33 @@ public final class SilverCli implements Runnable {
   static CommandLine commandLine() {
     return new CommandLine(new SilverCli())
         .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler(SilverCli::handleBadArguments)
         .setExecutionExceptionHandler(SilverCli::handle);
+  }
+
+  /**
+   * A misspelt option is the likeliest cause of any other complaint (a "missing" --warehouse is
+   * usually a --warehous), so unknown options are reported first, with suggestions.
+   */
+  private static int handleBadArguments(CommandLine.ParameterException failure, String[] args) {
+    CommandLine commandLine = failure.getCommandLine();
+    PrintWriter err = commandLine.getErr();
+    List<String> unmatched =
+        commandLine.getParseResult() == null
+            ? Collections.<String>emptyList()
+            : commandLine.getParseResult().unmatched();
+    if (!unmatched.isEmpty() && !(failure instanceof CommandLine.UnmatchedArgumentException)) {
+      failure = new CommandLine.UnmatchedArgumentException(commandLine, unmatched);
+    }
+    err.println("silver: " + failure.getMessage());
+    if (failure instanceof CommandLine.UnmatchedArgumentException) {
+      CommandLine.UnmatchedArgumentException.printSuggestions(
+          (CommandLine.UnmatchedArgumentException) failure, err);
+    }
+    err.println(
+        "Try 'silver " + commandLine.getCommandName().replace("silver", "").trim() + " --help'.");
+    err.flush();
+    return CommandLine.ExitCode.USAGE;
   }
 
   private static int handle(

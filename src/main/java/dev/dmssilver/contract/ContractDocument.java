@@ -1,92 +1,71 @@
 package dev.dmssilver.contract;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.dmssilver.SilverException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The contract file exactly as written in YAML. Jackson rejects unknown keys, so a misspelt key is
- * an error rather than a silently ignored setting. {@link Contracts} turns documents into validated
- * {@link Contract}s once every document is known, because an enrichment refers to another contract.
+ * The contract file exactly as written in YAML. Jackson rejects unknown keys where it meets them,
+ * so a misspelt key is reported as such; required keys are checked once the file is read. {@link
+ * Contracts} turns documents into validated {@link Contract}s once every document is known, because
+ * an enrichment refers to another contract.
  */
 final class ContractDocument {
-  final String table;
-  final String description;
-  final BronzeDocument bronze;
-  final List<String> key;
-  final Map<String, String> columns;
-  final List<EnrichmentDocument> enrich;
-  final Map<String, DerivedDocument> derived;
-  final Map<String, String> rules;
-  final String partition;
+  @JsonProperty String table;
+  @JsonProperty String description;
+  @JsonProperty BronzeDocument bronze;
+  @JsonProperty List<String> key;
+  @JsonProperty LinkedHashMap<String, String> columns;
+  @JsonProperty List<EnrichmentDocument> enrich = new ArrayList<>();
+  @JsonProperty LinkedHashMap<String, DerivedDocument> derived = new LinkedHashMap<>();
+  @JsonProperty LinkedHashMap<String, String> rules = new LinkedHashMap<>();
+  @JsonProperty String partition;
 
-  @JsonCreator
-  ContractDocument(
-      @JsonProperty(value = "table", required = true) String table,
-      @JsonProperty("description") String description,
-      @JsonProperty(value = "bronze", required = true) BronzeDocument bronze,
-      @JsonProperty(value = "key", required = true) List<String> key,
-      @JsonProperty(value = "columns", required = true) LinkedHashMap<String, String> columns,
-      @JsonProperty("enrich") List<EnrichmentDocument> enrich,
-      @JsonProperty("derived") LinkedHashMap<String, DerivedDocument> derived,
-      @JsonProperty("rules") LinkedHashMap<String, String> rules,
-      @JsonProperty("partition") String partition) {
-    this.table = table;
-    this.description = description;
-    this.bronze = bronze;
-    this.key = key;
-    this.columns = columns;
-    this.enrich = enrich == null ? new ArrayList<>() : enrich;
-    this.derived = derived == null ? new LinkedHashMap<>() : derived;
-    this.rules = rules == null ? new LinkedHashMap<>() : rules;
-    this.partition = partition;
+  /** Fails naming the first required key that is missing. */
+  void checkRequired(String source) {
+    require(source, table, "table");
+    require(source, bronze, "bronze");
+    require(source, bronze.table, "bronze.table");
+    require(source, key, "key");
+    require(source, columns, "columns");
+    for (EnrichmentDocument enrichment : enrich) {
+      require(source, enrichment.from, "enrich[].from");
+      require(source, enrichment.rule, "enrich[].rule");
+      require(source, enrichment.on, "enrich[].on");
+      require(source, enrichment.columns, "enrich[].columns");
+    }
+    derived.forEach(
+        (name, spec) -> {
+          require(source, spec, "derived." + name);
+          require(source, spec.type, "derived." + name + ".type");
+          require(source, spec.expression, "derived." + name + ".expression");
+        });
+  }
+
+  private static void require(String source, Object value, String key) {
+    if (value == null) {
+      throw new SilverException(
+          SilverException.Kind.CONTRACT,
+          "Cannot load contract " + source + ": missing required key '" + key + "'");
+    }
   }
 
   static final class BronzeDocument {
-    final String schema;
-    final String table;
-
-    @JsonCreator
-    BronzeDocument(
-        @JsonProperty("schema") String schema,
-        @JsonProperty(value = "table", required = true) String table) {
-      this.schema = schema;
-      this.table = table;
-    }
+    @JsonProperty String schema;
+    @JsonProperty String table;
   }
 
   static final class DerivedDocument {
-    final String type;
-    final String expression;
-
-    @JsonCreator
-    DerivedDocument(
-        @JsonProperty(value = "type", required = true) String type,
-        @JsonProperty(value = "expression", required = true) String expression) {
-      this.type = type;
-      this.expression = expression;
-    }
+    @JsonProperty String type;
+    @JsonProperty String expression;
   }
 
   static final class EnrichmentDocument {
-    final String from;
-    final String rule;
-    final Map<String, String> on;
-    final List<String> columns;
-
-    @JsonCreator
-    EnrichmentDocument(
-        @JsonProperty(value = "from", required = true) String from,
-        @JsonProperty(value = "rule", required = true) String rule,
-        @JsonProperty(value = "on", required = true) LinkedHashMap<String, String> on,
-        @JsonProperty(value = "columns", required = true) List<String> columns) {
-      this.from = from;
-      this.rule = rule;
-      this.on = on;
-      this.columns = columns;
-    }
+    @JsonProperty String from;
+    @JsonProperty String rule;
+    @JsonProperty LinkedHashMap<String, String> on;
+    @JsonProperty List<String> columns;
   }
 }

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.dmssilver.SilverException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -49,7 +53,7 @@ public final class Contracts {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.yaml")) {
       for (Path file : files) {
         try (InputStream input = Files.newInputStream(file)) {
-          documents.put(file.getFileName().toString(), parse(file.toString(), input));
+          documents.put(String.valueOf(file.getFileName()), parse(file.toString(), input));
         }
       }
     } catch (IOException e) {
@@ -77,12 +81,20 @@ public final class Contracts {
 
   /** Parses one contract file; exposed for tests that feed YAML directly. */
   static ContractDocument parse(String source, InputStream input) {
+    String text;
     try {
-      ContractDocument document = MAPPER.readValue(input, ContractDocument.class);
+      text = readAll(input);
+    } catch (IOException e) {
+      throw new SilverException(
+          SilverException.Kind.CONTRACT, "Cannot read contract " + source + ": " + e, e);
+    }
+    try {
+      ContractDocument document = MAPPER.readValue(text, ContractDocument.class);
       if (document == null) {
         throw new SilverException(
             SilverException.Kind.CONTRACT, "Cannot load contract " + source + ": it is empty");
       }
+      document.checkRequired(source);
       return document;
     } catch (UnrecognizedPropertyException e) {
       throw new SilverException(
@@ -91,8 +103,11 @@ public final class Contracts {
               "Cannot load contract %s: unknown key '%s' at line %d; allowed keys here are %s",
               source,
               e.getPropertyName(),
-              e.getLocation().getLineNr(),
-              e.getKnownPropertyIds()),
+              lineOfKey(text, e.getPropertyName(), e.getLocation().getLineNr()),
+              new TreeSet<>(
+                  e.getKnownPropertyIds().stream()
+                      .map(String::valueOf)
+                      .collect(Collectors.toList()))),
           e);
     } catch (MismatchedInputException e) {
       throw new SilverException(
@@ -107,6 +122,30 @@ public final class Contracts {
           "Cannot load contract " + source + ": " + e.getMessage(),
           e);
     }
+  }
+
+  /**
+   * The line a key is written on. The parser reports where it stood, which for a key whose value is
+   * a block is the line after the key.
+   */
+  private static int lineOfKey(String text, String key, int parserLine) {
+    Pattern keyLine = Pattern.compile("^[\\s-]*" + Pattern.quote(key) + "\\s*:.*");
+    String[] lines = text.split("\n", -1);
+    for (int line = Math.min(parserLine, lines.length); line >= 1; line--) {
+      if (keyLine.matcher(lines[line - 1]).matches()) {
+        return line;
+      }
+    }
+    return parserLine;
+  }
+
+  private static String readAll(InputStream input) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    for (int read = input.read(buffer); read >= 0; read = input.read(buffer)) {
+      bytes.write(buffer, 0, read);
+    }
+    return new String(bytes.toByteArray(), StandardCharsets.UTF_8);
   }
 
   /** Builds contracts from parsed documents keyed by file name, resolving enrichments. */

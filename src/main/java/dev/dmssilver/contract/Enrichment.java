@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Columns copied from the current state of another entity, matched on that entity's key. A row
- * with no current match fails {@link #rule()}: for order items, an item whose order was deleted or
- * never seen is quarantined as {@code order_exists}.
+ * Columns copied from the current state of another entity, matched on that entity's key. A row with
+ * no current match fails {@link #rule()}: for order items, an item whose order was deleted or never
+ * seen is quarantined as {@code order_exists}.
  */
 public final class Enrichment {
   private final String fromContract;

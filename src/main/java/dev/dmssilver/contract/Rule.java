@@ -3,9 +3,9 @@ package dev.dmssilver.contract;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A named data-quality rule: a Spark SQL boolean expression that a valid row satisfies. The name
- * is the quarantine reason and the metric dimension when a row fails it. A rule that evaluates to
- * NULL has failed.
+ * A named data-quality rule: a Spark SQL boolean expression that a valid row satisfies. The name is
+ * the quarantine reason and the metric dimension when a row fails it. A rule that evaluates to NULL
+ * has failed.
  */
 public final class Rule {
   private final String name;

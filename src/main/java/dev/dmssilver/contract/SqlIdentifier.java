@@ -4,8 +4,8 @@ import dev.dmssilver.SilverException;
 import java.util.regex.Pattern;
 
 /**
- * Every database, table, column and rule name that reaches SQL passes through here first. Names
- * are lower-case ASCII identifiers, which is also what Athena and the Glue Data Catalog store, so a
+ * Every database, table, column and rule name that reaches SQL passes through here first. Names are
+ * lower-case ASCII identifiers, which is also what Athena and the Glue Data Catalog store, so a
  * name that passes is safe to splice into SQL and means the same thing in every engine.
  */
 public final class SqlIdentifier {

@@ -11,17 +11,19 @@ import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * Generates realistic DMS Bronze for the six demo tables: two days of shop history collapsed
- * into a full load, then days of CDC in date folders with order, payment and shipment lifecycles,
- * deletes, re-inserts, schema drift, a DMS task restart (a second full load plus re-sent CDC) and
- * about 1% rows that break a contract rule. The same options always write the same files.
+ * Generates realistic DMS Bronze for the six demo tables: two days of shop history collapsed into a
+ * full load, then days of CDC in date folders with order, payment and shipment lifecycles, deletes,
+ * re-inserts, schema drift, a DMS task restart (a second full load plus re-sent CDC) and about 1%
+ * rows that break a contract rule. The same options always write the same files.
  *
  * <p>It is the data source for the demo, the end-to-end tests and the benchmarks.
  */
 public final class DemoGenerator {
   private static final int WARMUP_DAYS = 2;
+
   /** The DMS task restarts at noon on this day of CDC (counting from 0). */
   private static final int RESTART_DAY = 1;
+
   // Measured: rows one order leaves in a full load (order, ~2.5 items, payment, shipment), events
   // its lifecycle writes during CDC, and customer and product rows per daily order. Used only to
   // size the shop from the requested event count; about a quarter of events are full-load rows.
@@ -33,6 +35,15 @@ public final class DemoGenerator {
   private DemoGenerator() {}
 
   public static DemoSummary generate(Configuration conf, String bronzeRoot, DemoOptions options) {
+    return generateShop(conf, bronzeRoot, options).summary();
+  }
+
+  /**
+   * Generates Bronze and keeps the simulated source database: its final rows are the truth that CDC
+   * resolution must rebuild, which makes it an independent oracle for end-to-end tests.
+   */
+  public static GeneratedShop generateShop(
+      Configuration conf, String bronzeRoot, DemoOptions options) {
     Instant cdcStart = options.start().atStartOfDay(ZoneOffset.UTC).toInstant();
     SourceTables tables = new SourceTables(cdcStart);
     ShopState state = new ShopState(tables.all());
@@ -76,8 +87,10 @@ public final class DemoGenerator {
       shop.runUntil(dayEnd);
       writeDay(layout, tables, state.drainCaptured(), dayStart, options.cdcFileMinutes());
     }
-    return new DemoSummary(
-        layout.eventsByTable(), layout.filesByTable(), layout.fullLoadEvents());
+    return new GeneratedShop(
+        new DemoSummary(layout.eventsByTable(), layout.filesByTable(), layout.fullLoadEvents()),
+        tables,
+        state);
   }
 
   /**

@@ -37,6 +37,8 @@ import org.apache.parquet.schema.Types;
  */
 public final class DmsFileWriter {
   private static final int PAGE_SIZE = 64 * 1024;
+  private static final long ROW_GROUP_BYTES_DEFAULT = 128L * 1024 * 1024;
+
   private DmsFileWriter() {}
 
   /** Writes one file; to write many, open them through one {@link OutputFiles}. */
@@ -51,6 +53,17 @@ public final class DmsFileWriter {
       String path,
       List<DmsColumn> columns,
       Iterable<Object[]> rows) {
+    write(files, conf, path, columns, rows, ROW_GROUP_BYTES_DEFAULT);
+  }
+
+  /** Writes with row groups of about {@code rowGroupBytes}: small ones make files splittable. */
+  public static void write(
+      OutputFiles files,
+      Configuration conf,
+      String path,
+      List<DmsColumn> columns,
+      Iterable<Object[]> rows,
+      long rowGroupBytes) {
     MessageType schema = schemaOf(columns);
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
     try (ParquetWriter<Group> writer =
@@ -60,7 +73,8 @@ public final class DmsFileWriter {
             .withCompressionCodec(CompressionCodecName.SNAPPY)
             // Small pages: Parquet allocates a page-sized compression buffer per column per file,
             // and most DMS CDC files are small.
-            .withPageSize(PAGE_SIZE)
+            .withPageSize((int) Math.min(PAGE_SIZE, rowGroupBytes))
+            .withRowGroupSize(rowGroupBytes)
             .withDictionaryPageSize(PAGE_SIZE)
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
             .build()) {
@@ -181,7 +195,13 @@ public final class DmsFileWriter {
     int length = bytesForPrecision(column.precision());
     if (unscaled.length > length) {
       throw new IllegalArgumentException(
-          "Cannot write " + value + " as decimal(" + column.precision() + "," + column.scale() + ")");
+          "Cannot write "
+              + value
+              + " as decimal("
+              + column.precision()
+              + ","
+              + column.scale()
+              + ")");
     }
     byte[] padded = new byte[length];
     byte sign = (byte) (unscaled[0] < 0 ? 0xFF : 0x00);

@@ -13,8 +13,8 @@ import org.apache.hadoop.conf.Configuration;
 
 /**
  * Writes changes the way an AWS DMS S3 endpoint lays them out: {@code <schema>/<table>/} with
- * full-load files {@code LOAD0000000N.parquet} (no Op column) and CDC files named for the time
- * they were written, in date folders ({@code DatePartitionEnabled}). Every file carries the
+ * full-load files {@code LOAD0000000N.parquet} (no Op column) and CDC files named for the time they
+ * were written, in date folders ({@code DatePartitionEnabled}). Every file carries the
  * commit-timestamp column and the AR_H_CHANGE_SEQ column (empty in full loads).
  */
 final class DmsLayout {

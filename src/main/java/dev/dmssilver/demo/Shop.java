@@ -11,15 +11,29 @@ import java.util.PriorityQueue;
 import java.util.Random;
 
 /**
- * A small online shop, simulated as a stream of timed actions: customers sign up and change,
- * prices and stock move, and every order runs its lifecycle (confirm, pay, process, ship,
- * deliver, sometimes cancel, fail, return or refund). About 1% of rows break a contract rule on
- * purpose, and a few orders are deleted while their items remain.
+ * A small online shop, simulated as a stream of timed actions: customers sign up and change, prices
+ * and stock move, and every order runs its lifecycle (confirm, pay, process, ship, deliver,
+ * sometimes cancel, fail, return or refund). About 1% of rows break a contract rule on purpose, and
+ * a few orders are deleted while their items remain.
  */
 final class Shop {
   private static final String[] FIRST_NAMES = {
-    "Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "Ken", "Radia", "Linus",
-    "Margaret", "Dennis", "Sophie", "Tim", "Hedy", "John"
+    "Ada",
+    "Grace",
+    "Alan",
+    "Edsger",
+    "Barbara",
+    "Donald",
+    "Frances",
+    "Ken",
+    "Radia",
+    "Linus",
+    "Margaret",
+    "Dennis",
+    "Sophie",
+    "Tim",
+    "Hedy",
+    "John"
   };
   private static final String[] LAST_NAMES = {
     "Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Allen", "Thompson",
@@ -113,7 +127,9 @@ final class Shop {
     row[customers.indexOf("first_name")] = first;
     row[customers.indexOf("last_name")] = last;
     row[customers.indexOf("email")] =
-        chance(0.008) ? null : (first + "." + last + id + "@example.com").toLowerCase(java.util.Locale.ROOT);
+        chance(0.008)
+            ? null
+            : (first + "." + last + id + "@example.com").toLowerCase(java.util.Locale.ROOT);
     row[customers.indexOf("country")] = chance(0.003) ? null : pick(COUNTRIES);
     if (customers.hasColumnAt("phone", at)) {
       row[customers.indexOf("phone")] = phone();
@@ -172,7 +188,8 @@ final class Shop {
     row[products.indexOf("brand")] = pick(BRANDS);
     row[products.indexOf("unit_price")] =
         chance(0.01) ? BigDecimal.ZERO.setScale(2) : money(2, 300);
-    row[products.indexOf("stock_qty")] = chance(0.005) ? -1 - random.nextInt(5) : random.nextInt(500);
+    row[products.indexOf("stock_qty")] =
+        chance(0.005) ? -1 - random.nextInt(5) : random.nextInt(500);
     state.insert(products, at, row);
   }
 
@@ -185,8 +202,7 @@ final class Shop {
   private void changeStock(Instant at) {
     long id = randomLive(productIds, tables.products);
     SourceTable products = tables.products;
-    state.update(
-        products, at, id, row -> row[products.indexOf("stock_qty")] = random.nextInt(500));
+    state.update(products, at, id, row -> row[products.indexOf("stock_qty")] = random.nextInt(500));
   }
 
   // ---- the order lifecycle
@@ -222,7 +238,10 @@ final class Shop {
     SourceTable items = tables.orderItems;
     long productId = productIds.get(random.nextInt(productIds.size()));
     Object[] product = state.row(tables.products, productId);
-    BigDecimal price = product == null ? money(2, 300) : (BigDecimal) product[tables.products.indexOf("unit_price")];
+    BigDecimal price =
+        product == null
+            ? money(2, 300)
+            : (BigDecimal) product[tables.products.indexOf("unit_price")];
     if (price.signum() <= 0) {
       price = money(2, 300);
     }
@@ -255,7 +274,8 @@ final class Shop {
           int quantity = 1 + random.nextInt(5);
           row[items.indexOf("quantity")] = (short) quantity;
           row[items.indexOf("line_total")] =
-              ((BigDecimal) row[items.indexOf("unit_price")]).multiply(BigDecimal.valueOf(quantity));
+              ((BigDecimal) row[items.indexOf("unit_price")])
+                  .multiply(BigDecimal.valueOf(quantity));
         });
   }
 

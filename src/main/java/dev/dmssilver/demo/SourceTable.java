@@ -88,8 +88,8 @@ final class SourceTable {
   }
 
   /**
-   * A schema change at a point in time: a column added then (kind null), or a column whose type
-   * was {@code kind} before then and its declared type after (an ALTER COLUMN ... TYPE).
+   * A schema change at a point in time: a column added then (kind null), or a column whose type was
+   * {@code kind} before then and its declared type after (an ALTER COLUMN ... TYPE).
    */
   static final class Drift {
     final String column;

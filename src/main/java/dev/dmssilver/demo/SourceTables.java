@@ -14,8 +14,8 @@ import java.util.Arrays;
 import java.util.Collections;
 
 /**
- * The six source tables of the demo shop, with PostgreSQL types as DMS writes them: serial ids
- * are INT32, bigserial ids INT64, quantities smallint. Three schema changes happen during CDC:
+ * The six source tables of the demo shop, with PostgreSQL types as DMS writes them: serial ids are
+ * INT32, bigserial ids INT64, quantities smallint. Three schema changes happen during CDC:
  * customers gains phone (day 2) and marketing_opt_in (day 4, not in the contract), and
  * products.stock_qty is widened from smallint to integer (day 3).
  */
@@ -56,7 +56,8 @@ final class SourceTables {
                 DmsColumn.of("stock_qty", INT),
                 DmsColumn.of("updated_at", TIMESTAMP_MILLIS)),
             Collections.singletonList(
-                SourceTable.Drift.widened("stock_qty", cdcStart.plus(Duration.ofDays(3)), SMALLINT)));
+                SourceTable.Drift.widened(
+                    "stock_qty", cdcStart.plus(Duration.ofDays(3)), SMALLINT)));
     orders =
         new SourceTable(
             "orders",

@@ -57,7 +57,11 @@ public final class EnrichmentJoin {
       output.add(renamed.col(prefix + copied.name()).as(copied.name()));
     }
     output.add(
-        org.apache.spark.sql.functions.coalesce(renamed.col(matchedColumn(enrichment)), lit(false))
+        org.apache
+            .spark
+            .sql
+            .functions
+            .coalesce(renamed.col(matchedColumn(enrichment)), lit(false))
             .as(matchedColumn(enrichment)));
     return joined.select(output.toArray(new Column[0]));
   }

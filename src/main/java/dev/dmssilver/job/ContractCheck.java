@@ -49,7 +49,8 @@ final class ContractCheck {
     fields.add(
         DataTypes.createStructField(EventColumns.COMMIT_TIMESTAMP, DataTypes.TimestampType, true));
     Dataset<Row> empty =
-        spark.createDataFrame(Collections.<Row>emptyList(), new StructType(fields.toArray(new StructField[0])));
+        spark.createDataFrame(
+            Collections.<Row>emptyList(), new StructType(fields.toArray(new StructField[0])));
 
     for (DerivedColumn column : contract.derived()) {
       check(contract, "derived column " + column.name(), column.expression(), empty, null);

@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * Runs one entity job: Bronze history to current state, validated, published. The one way a job
  * runs, whether from the command line, AWS Glue, the demo or a benchmark.
  *
- * <p>Bronze is read once: the validated latest events are persisted, one aggregation computes
- * every figure the job checks and reports, and both writes read from the persisted result.
+ * <p>Bronze is read once: the validated latest events are persisted, one aggregation computes every
+ * figure the job checks and reports, and both writes read from the persisted result.
  */
 public final class JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
@@ -66,7 +66,9 @@ public final class JobRunner {
         humanBytes(bronze.inventory().sizeInBytes()),
         bronze.inventory().folder());
     if (!bronze.ignoredColumns().isEmpty()) {
-      progress(table, "ignoring Bronze columns the contract does not declare: %s",
+      progress(
+          table,
+          "ignoring Bronze columns the contract does not declare: %s",
           bronze.ignoredColumns());
     }
 
@@ -75,8 +77,7 @@ public final class JobRunner {
       latest = EnrichmentJoin.apply(latest, enrichment, currentRowsOf(enrichment));
     }
     latest = DerivedColumns.apply(latest, contract.derived());
-    Validation validation =
-        Validation.of(contract, started.plus(settings.futureTolerance()));
+    Validation validation = Validation.of(contract, started.plus(settings.futureTolerance()));
     Dataset<Row> checked = validation.apply(latest).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       progress(table, "resolving and validating");
@@ -92,7 +93,10 @@ public final class JobRunner {
 
       Publication publication = publish(contract, bronze.inventory(), checked, counts);
       Duration duration = Duration.between(started, settings.clock().instant());
-      progress(table, "published snapshot %d in %.1f s", publication.silverSnapshotId(),
+      progress(
+          table,
+          "published snapshot %d in %.1f s",
+          publication.silverSnapshotId(),
           duration.toMillis() / 1000.0);
       return JobResult.succeeded(
           table, duration, new JobResult.BronzeFigures(bronze), counts, publication);
@@ -104,8 +108,7 @@ public final class JobRunner {
   private BronzeEvents read(Contract contract) {
     String folder = settings.bronze().tableFolder(contract.bronze());
     progress(contract.table(), "listing %s", folder);
-    BronzeInventory inventory =
-        BronzeDiscovery.discover(spark, contract.bronze().table(), folder);
+    BronzeInventory inventory = BronzeDiscovery.discover(spark, contract.bronze().table(), folder);
     return BronzeReader.read(
         spark, inventory, contract.columns(), contract.key(), settings.bronze());
   }
@@ -134,7 +137,7 @@ public final class JobRunner {
   }
 
   /** Checks that stop the job before anything is written. */
-  private static void checkBeforeWriting(
+  static void checkBeforeWriting(
       Contract contract, BronzeInventory inventory, OutcomeCounts counts) {
     if (counts.unparseableCommitTimestamps() > 0) {
       throw new SilverException(
@@ -180,7 +183,9 @@ public final class JobRunner {
     }
     Column current = LatestEvent.isCurrent();
     Dataset<Row> silverRows =
-        checked.where(current.and(Validation.isValid())).select(silverColumns.toArray(new Column[0]));
+        checked
+            .where(current.and(Validation.isValid()))
+            .select(silverColumns.toArray(new Column[0]));
     Dataset<Row> quarantineRows =
         QuarantineRecords.of(
             checked.where(current.and(Validation.isQuarantined())),
@@ -197,8 +202,11 @@ public final class JobRunner {
             .put(RunRecord.SILVER_ROWS, counts.validRows())
             .put(RunRecord.QUARANTINE_ROWS, counts.quarantinedRows())
             .build();
-    progress(contract.table(), "writing %,d Silver rows and %,d quarantine rows",
-        counts.validRows(), counts.quarantinedRows());
+    progress(
+        contract.table(),
+        "writing %,d Silver rows and %,d quarantine rows",
+        counts.validRows(),
+        counts.quarantinedRows());
     return new Publisher(spark, settings.catalog())
         .publish(
             contract.table(),

@@ -39,7 +39,8 @@ public final class RunSettings {
     this.futureTolerance = requireNonNull(futureTolerance, "futureTolerance is null");
   }
 
-  public static RunSettings of(BronzeSettings bronze, CatalogSettings catalog, Contracts contracts) {
+  public static RunSettings of(
+      BronzeSettings bronze, CatalogSettings catalog, Contracts contracts) {
     Clock clock = Clock.systemUTC();
     return new RunSettings(
         bronze, catalog, contracts, newRunId(clock), clock, FUTURE_TOLERANCE_DEFAULT);

@@ -49,7 +49,8 @@ public final class CatalogSettings {
   }
 
   private static String normalizeWarehouse(String warehouse) {
-    String trimmed = warehouse.endsWith("/") ? warehouse.substring(0, warehouse.length() - 1) : warehouse;
+    String trimmed =
+        warehouse.endsWith("/") ? warehouse.substring(0, warehouse.length() - 1) : warehouse;
     if (trimmed.contains("://") || trimmed.startsWith("file:")) {
       return trimmed;
     }

@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Commits one job's output: the whole Silver table in one atomic overwrite, then the job's slice
- * of the quarantine table. Each commit is then checked against the row counts the job planned: a
- * table that does not hold exactly the planned rows fails the job.
+ * Commits one job's output: the whole Silver table in one atomic overwrite, then the job's slice of
+ * the quarantine table. Each commit is then checked against the row counts the job planned: a table
+ * that does not hold exactly the planned rows fails the job.
  *
  * <p>Silver goes first. If the quarantine commit then fails, Silver is rolled back to the snapshot
  * it replaced, so a failed job leaves both tables as they were. The shared quarantine table is
@@ -51,7 +51,8 @@ public final class Publisher {
     silver.refresh();
     Snapshot silverSnapshot = committedBy(silver, record);
     try {
-      checkRecords(silverName, silverSnapshot, SnapshotSummary.TOTAL_RECORDS_PROP, plannedSilverRows);
+      checkRecords(
+          silverName, silverSnapshot, SnapshotSummary.TOTAL_RECORDS_PROP, plannedSilverRows);
       String quarantineName = catalog.qualified(QuarantineTable.NAME);
       overwriteSlice(quarantineName, table, quarantineRows, record);
       Table quarantine = new SilverTables(spark, catalog).load(quarantineName);

@@ -51,7 +51,8 @@ public final class SilverTables {
   /** {@link #tableProperties()} as the body of a TBLPROPERTIES clause. */
   static String propertiesDdl() {
     List<String> properties = new ArrayList<>();
-    tableProperties().forEach((key, value) -> properties.add(sqlString(key) + "=" + sqlString(value)));
+    tableProperties()
+        .forEach((key, value) -> properties.add(sqlString(key) + "=" + sqlString(value)));
     return String.join(", ", properties);
   }
 
@@ -109,7 +110,8 @@ public final class SilverTables {
     } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
       return false;
     } catch (ParseException e) {
-      throw new SilverException(SilverException.Kind.LAKEHOUSE, "Cannot parse table name " + name, e);
+      throw new SilverException(
+          SilverException.Kind.LAKEHOUSE, "Cannot parse table name " + name, e);
     }
   }
 

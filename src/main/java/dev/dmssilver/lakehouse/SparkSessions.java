@@ -9,8 +9,8 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   /**
-   * Properties every session gets. Each one pins a behaviour the jobs rely on instead of leaving
-   * it to a default that differs between Spark builds or that a cluster may have changed.
+   * Properties every session gets. Each one pins a behaviour the jobs rely on instead of leaving it
+   * to a default that differs between Spark builds or that a cluster may have changed.
    */
   public static Map<String, String> requiredProperties() {
     Map<String, String> properties = new LinkedHashMap<>();

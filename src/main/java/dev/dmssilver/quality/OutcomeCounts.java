@@ -1,5 +1,6 @@
 package dev.dmssilver.quality;
 
+import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -8,7 +9,6 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
-import static java.util.Objects.requireNonNull;
 
 import dev.dmssilver.bronze.EventColumns;
 import dev.dmssilver.cdc.LatestEvent;

@@ -75,8 +75,7 @@ public final class Validation {
       // coalesce(..., false): NULL is a failure, never a silent pass or a silent drop.
       failures.add(when(coalesce(rule.getValue(), lit(false)).unary_$bang(), lit(rule.getKey())));
     }
-    Column reasons =
-        expr("filter(" + REASONS + "_all, reason -> reason IS NOT NULL)").as(REASONS);
+    Column reasons = expr("filter(" + REASONS + "_all, reason -> reason IS NOT NULL)").as(REASONS);
     return currentRows
         .withColumn(REASONS + "_all", array(failures.toArray(new Column[0])))
         .withColumn(REASONS, reasons)

@@ -45,7 +45,11 @@ public final class RunSummary {
         reasons.append("  ").append(result.table()).append(": ");
         String separator = "";
         for (Map.Entry<String, Long> reason : counts.rowsByReason().entrySet()) {
-          reasons.append(separator).append(reason.getKey()).append(' ').append(number(reason.getValue()));
+          reasons
+              .append(separator)
+              .append(reason.getKey())
+              .append(' ')
+              .append(number(reason.getValue()));
           separator = ", ";
         }
         reasons.append('\n');

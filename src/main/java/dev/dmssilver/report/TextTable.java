@@ -72,8 +72,25 @@ public final class TextTable {
     text.append(stripTrailing(line.toString())).append('\n');
   }
 
+  /** Numbers (and durations and percentages) are right-aligned: "1,234", "-0.5", "12.3 s". */
   private static boolean looksNumeric(String cell) {
-    return cell.isEmpty() || cell.matches("-?[0-9][0-9,]*(\\.[0-9]+)?( s| ms| %|%)?");
+    String number = cell;
+    for (String unit : new String[] {" s", " ms", " %", "%"}) {
+      if (number.endsWith(unit)) {
+        number = number.substring(0, number.length() - unit.length());
+        break;
+      }
+    }
+    boolean digits = false;
+    for (int i = 0; i < number.length(); i++) {
+      char character = number.charAt(i);
+      if (Character.isDigit(character)) {
+        digits = true;
+      } else if (character != ',' && character != '.' && !(character == '-' && i == 0)) {
+        return false;
+      }
+    }
+    return digits || cell.isEmpty();
   }
 
   private static String repeat(char character, int count) {

@@ -1,0 +1,176 @@
+package dev.dmssilver.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's promise: bin/silver demo works, and its queries to try do too. */
+class LauncherIT {
+  private static final Path PROJECT = Paths.get(System.getProperty("silver.project.dir", "."));
+
+  @TempDir static Path folder;
+  private static Result demo;
+
+  @BeforeAll
+  static void runTheDemo() throws Exception {
+    demo =
+        silver("demo", "--events", "5000", "--dir", folder.resolve("demo").toString(), "--fresh");
+  }
+
+  @Test
+  void theDemoRunsAllSixJobsAndPrintsASummaryAndQueriesToTry() {
+    assertThat(demo.exitCode).as(demo.stderr).isZero();
+    assertThat(demo.stdout)
+        .contains("table ", "files", "events", "deleted", "silver", "quarantined")
+        .contains(
+            "dim_customer",
+            "dim_product",
+            "fact_orders",
+            "fact_order_items",
+            "fact_payments",
+            "fact_shipments")
+        .contains("Quarantined rows by reason")
+        .contains("Try:")
+        .doesNotContain("FAILED");
+    assertThat(demo.stderr)
+        .contains("[fact_orders] published snapshot")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void sqlPrintsTabSeparatedValuesWithAHeader() throws Exception {
+    Result result =
+        silver(
+            "sql",
+            "--warehouse",
+            warehouse(),
+            "--format",
+            "tsv",
+            "SELECT delivery_status, count(*) AS shipments FROM silver.fact_shipments"
+                + " WHERE delivery_status IN ('delivered', 'pending') GROUP BY delivery_status ORDER BY delivery_status");
+
+    assertThat(result.exitCode).as(result.stderr).isZero();
+    List<String> lines = result.stdout.lines().toList();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).isEqualTo("delivery_status\tshipments");
+    assertThat(lines.get(1)).matches("delivered\t[0-9]+");
+    assertThat(lines.get(2)).matches("pending\t[0-9]+");
+  }
+
+  @Test
+  void sqlReadsMetadataTablesAndTimeTravels() throws Exception {
+    Result snapshots =
+        silver(
+            "sql",
+            "--warehouse",
+            warehouse(),
+            "--format",
+            "tsv",
+            "SELECT snapshot_id, summary['silver.silver-rows'] FROM silver.fact_orders.snapshots");
+    assertThat(snapshots.exitCode).as(snapshots.stderr).isZero();
+    String[] first = snapshots.stdout.lines().skip(1).findFirst().orElseThrow().split("\t");
+
+    Result travelled =
+        silver(
+            "sql",
+            "--warehouse",
+            warehouse(),
+            "--format",
+            "json",
+            "SELECT count(*) AS orders FROM silver.fact_orders VERSION AS OF " + first[0]);
+
+    assertThat(travelled.exitCode).as(travelled.stderr).isZero();
+    assertThat(travelled.stdout.trim()).isEqualTo("{\"orders\":" + first[1] + "}");
+  }
+
+  @Test
+  void anUnknownJobIsAUsageErrorListingTheKnownOnes() throws Exception {
+    Result result =
+        silver(
+            "run",
+            "--job",
+            "fact_order",
+            "--bronze",
+            folder.toString(),
+            "--warehouse",
+            warehouse());
+
+    assertThat(result.exitCode).isEqualTo(2);
+    assertThat(result.stderr)
+        .contains(
+            "Cannot find job fact_order: known jobs are [dim_customer, dim_product, fact_order_items,"
+                + " fact_orders, fact_payments, fact_shipments]");
+  }
+
+  @Test
+  void aMisspeltOptionIsRefused() throws Exception {
+    Result result =
+        silver("run", "--all", "--bronze", folder.toString(), "--warehous", warehouse());
+
+    assertThat(result.exitCode).isEqualTo(2);
+    assertThat(result.stderr)
+        .contains("Unknown options: '--warehous'")
+        .contains("Possible solutions: --warehouse")
+        .doesNotContain("Missing required option");
+  }
+
+  @Test
+  void aFailedJobExitsNonZeroAndSaysWhichAndWhy() throws Exception {
+    Result result =
+        silver(
+            "run",
+            "--job",
+            "dim_product",
+            "--bronze",
+            folder.resolve("nowhere").toString(),
+            "--warehouse",
+            warehouse());
+
+    assertThat(result.exitCode).isEqualTo(1);
+    assertThat(result.stdout)
+        .contains("dim_product")
+        .contains("FAILED")
+        .contains(
+            "Cannot read Bronze table products: folder "
+                + folder.resolve("nowhere")
+                + "/public/products does not exist");
+  }
+
+  private static String warehouse() {
+    return folder.resolve("demo/warehouse").toString();
+  }
+
+  private record Result(int exitCode, String stdout, String stderr) {}
+
+  private static Result silver(String... arguments) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(PROJECT.resolve("bin/silver").toString());
+    command.addAll(List.of(arguments));
+    Path out = Files.createTempFile(folder, "out", ".txt");
+    Path err = Files.createTempFile(folder, "err", ".txt");
+    Process process =
+        new ProcessBuilder(command)
+            .directory(PROJECT.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    if (!process.waitFor(10, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("bin/silver " + String.join(" ", arguments) + " did not finish");
+    }
+    return new Result(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+}
