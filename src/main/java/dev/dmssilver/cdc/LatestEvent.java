@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
@@ -98,6 +99,6 @@ public final class LatestEvent {
 
   /** True for keys whose latest event is not a delete: the current state. */
   public static Column isCurrent() {
-    return col(EventColumns.OP).eqNullSafe("D").unary_$bang();
+    return not(col(EventColumns.OP).eqNullSafe("D"));
   }
 }

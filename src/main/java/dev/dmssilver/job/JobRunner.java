@@ -1,6 +1,7 @@
 package dev.dmssilver.job;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
 
 import dev.dmssilver.SilverException;
 import dev.dmssilver.bronze.BronzeDiscovery;
@@ -119,16 +120,16 @@ public final class JobRunner {
     BronzeEvents events = read(source);
     Column keyPresent = null;
     for (String key : source.key()) {
-      Column present = org.apache.spark.sql.functions.col(key).isNotNull();
+      Column present = col(key).isNotNull();
       keyPresent = keyPresent == null ? present : keyPresent.and(present);
     }
     List<Column> needed = new ArrayList<>();
     for (String key : source.key()) {
-      needed.add(org.apache.spark.sql.functions.col(key));
+      needed.add(col(key));
     }
     for (ColumnSpec column : enrichment.columns()) {
       if (!source.key().contains(column.name())) {
-        needed.add(org.apache.spark.sql.functions.col(column.name()));
+        needed.add(col(column.name()));
       }
     }
     return LatestEvent.resolve(events.events(), source.key())
@@ -179,7 +180,7 @@ public final class JobRunner {
 
     List<Column> silverColumns = new ArrayList<>();
     for (ColumnSpec column : contract.silverColumns()) {
-      silverColumns.add(org.apache.spark.sql.functions.col(column.name()));
+      silverColumns.add(col(column.name()));
     }
     Column current = LatestEvent.isCurrent();
     Dataset<Row> silverRows =

@@ -82,8 +82,4 @@ public final class RunSettings {
   public RunSettings withRunId(String newRunId) {
     return new RunSettings(bronze, catalog, contracts, newRunId, clock, futureTolerance);
   }
-
-  public RunSettings withClock(Clock newClock) {
-    return new RunSettings(bronze, catalog, contracts, runId, newClock, futureTolerance);
-  }
 }

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -68,7 +69,7 @@ public final class OutcomeCounts {
     Column current = LatestEvent.isCurrent();
     List<Column> aggregates = new ArrayList<>();
     aggregates.add(sum(col(LatestEvent.KEY_EVENT_COUNT)));
-    aggregates.add(count(when(current.unary_$bang(), 1)));
+    aggregates.add(count(when(not(current), 1)));
     aggregates.add(count(when(current, 1)));
     aggregates.add(count(when(current.and(Validation.isValid()), 1)));
     aggregates.add(count(when(current.and(Validation.isQuarantined()), 1)));

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
 
@@ -73,7 +74,7 @@ public final class Validation {
     List<Column> failures = new ArrayList<>();
     for (Map.Entry<String, Column> rule : passes.entrySet()) {
       // coalesce(..., false): NULL is a failure, never a silent pass or a silent drop.
-      failures.add(when(coalesce(rule.getValue(), lit(false)).unary_$bang(), lit(rule.getKey())));
+      failures.add(when(not(coalesce(rule.getValue(), lit(false))), lit(rule.getKey())));
     }
     Column reasons = expr("filter(" + REASONS + "_all, reason -> reason IS NOT NULL)").as(REASONS);
     return currentRows

@@ -26,6 +26,7 @@ import dev.dmssilver.demo.DmsColumn;
 import dev.dmssilver.lakehouse.CatalogSettings;
 import dev.dmssilver.lakehouse.RunRecord;
 import dev.dmssilver.testing.BronzeFixture;
+import dev.dmssilver.testing.GenuineDmsFixtures;
 import dev.dmssilver.testing.Tables;
 import dev.dmssilver.testing.TestSpark;
 import java.nio.file.Files;
@@ -546,18 +547,10 @@ class JobRunnerTest {
 
   @Test
   void theGenuineDmsFileBuildsASilverTable(@TempDir Path contractFolder) throws Exception {
+    Path genuine = GenuineDmsFixtures.file("postgres-full-load-without-op/LOAD00000001.parquet");
     Path table = folder.resolve("bronze/public/dms_test_table");
     Files.createDirectories(table);
-    Files.copy(
-        Paths.get(
-            System.getProperty("user.dir"),
-            "..",
-            "shared",
-            "fixtures",
-            "dms-genuine",
-            "postgres-full-load-without-op",
-            "LOAD00000001.parquet"),
-        table.resolve("LOAD00000001.parquet"));
+    Files.copy(genuine, table.resolve("LOAD00000001.parquet"));
     Files.writeString(
         contractFolder.resolve("dim_dms_test.yaml"),
         """
