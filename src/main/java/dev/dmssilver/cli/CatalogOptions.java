@@ -9,16 +9,18 @@ final class CatalogOptions {
       names = "--warehouse",
       required = true,
       paramLabel = "URI",
-      description = "Warehouse location for table data and metadata: a local path.")
+      description =
+          "Warehouse location for table data and metadata: a local path, s3:// or s3a://.")
   String warehouse;
 
   @Option(
       names = "--catalog",
       defaultValue = "local",
-      paramLabel = "local|jdbc:URL",
+      paramLabel = "local|jdbc:URL|glue",
       description =
-          "Iceberg catalog: local (a SQLite file inside a local warehouse) or any JDBC URL,"
-              + " e.g. jdbc:postgresql://host/db. Default: ${DEFAULT-VALUE}.")
+          "Iceberg catalog: local (a SQLite file inside a local warehouse), any JDBC URL (e.g."
+              + " jdbc:postgresql://host/db), or glue (the AWS Glue Data Catalog)."
+              + " Default: ${DEFAULT-VALUE}.")
   String catalog;
 
   @Option(
@@ -28,7 +30,8 @@ final class CatalogOptions {
       description = "Silver database (namespace). Default: ${DEFAULT-VALUE}.")
   String database;
 
-  CatalogSettings settings() {
-    return new CatalogSettings(warehouse, catalog, database, CatalogSettings.CATALOG_NAME_DEFAULT);
+  CatalogSettings settings(ObjectStoreOptions objectStore) {
+    return new CatalogSettings(
+        warehouse, catalog, database, CatalogSettings.CATALOG_NAME_DEFAULT, objectStore.settings());
   }
 }

@@ -13,12 +13,18 @@ final class DemoData {
   private DemoData() {}
 
   static DemoSummary generate(String bronze, DemoOptions options, PrintWriter err) {
+    return generate(bronze, options, new Configuration(), err);
+  }
+
+  /** Generates into any Hadoop location: {@code conf} carries the S3A settings for s3:// ones. */
+  static DemoSummary generate(
+      String bronze, DemoOptions options, Configuration conf, PrintWriter err) {
     err.printf(
         "silver: generating about %,d DMS events (seed %d, from %s) into %s%n",
         options.events(), options.seed(), options.start(), bronze);
     err.flush();
     Instant started = Instant.now();
-    DemoSummary summary = DemoGenerator.generate(new Configuration(), bronze, options);
+    DemoSummary summary = DemoGenerator.generate(conf, bronze, options);
     err.printf(
         "silver: wrote %,d events (%,d in full loads) in %,d files for %d tables in %.1f s%n",
         summary.events(),

@@ -21,11 +21,10 @@ final class EngineOptions {
               + " cluster.")
   Integer shufflePartitions;
 
-  @Option(names = "--verbose", description = "Show Spark's own INFO logging.")
+  @Option(names = "--verbose", arity = "0..1", description = "Show Spark's own INFO logging.")
   boolean verbose;
 
   SparkSession start(String appName, CatalogSettings catalog) {
-    catalog.prepareLocalWarehouse();
     if (verbose) {
       Configurator.setRootLevel(Level.INFO);
       Configurator.setLevel("dev.dmssilver", Level.DEBUG);
@@ -40,8 +39,9 @@ final class EngineOptions {
       properties.put("spark.sql.shuffle.partitions", shufflePartitions.toString());
     }
     properties.putAll(SparkSessions.requiredProperties());
-    properties.putAll(catalog.sparkProperties());
     properties.put("spark.sql.defaultCatalog", catalog.catalogName());
-    return SparkSessions.create(appName, properties);
+    SparkSession spark = SparkSessions.create(appName, properties);
+    SparkSessions.register(spark, catalog);
+    return spark;
   }
 }

@@ -26,6 +26,7 @@ final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin BronzeOptions bronze;
   @Mixin CatalogOptions catalog;
+  @Mixin ObjectStoreOptions objectStore;
   @Mixin ContractOptions contracts;
   @Mixin EngineOptions engine;
 
@@ -39,7 +40,11 @@ final class RunCommand implements Callable<Integer> {
   String runId;
 
   static final class Selection {
-    @Option(names = "--all", required = true, description = "Run every job, concurrently.")
+    @Option(
+        names = "--all",
+        required = true,
+        arity = "0..1",
+        description = "Run every job, concurrently.")
     boolean all;
 
     @Option(
@@ -61,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
         selected.add(known.get(job));
       }
     }
-    RunSettings settings = RunSettings.of(bronze.settings(), catalog.settings(), known);
+    RunSettings settings = RunSettings.of(bronze.settings(), catalog.settings(objectStore), known);
     if (runId != null) {
       settings = settings.withRunId(runId);
     }

@@ -1,5 +1,6 @@
 package dev.dmssilver.cli;
 
+import dev.dmssilver.job.Preflight;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
 final class SqlCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CatalogOptions catalog;
+  @Mixin ObjectStoreOptions objectStore;
   @Mixin EngineOptions engine;
 
   @Option(
@@ -44,7 +46,8 @@ final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SparkSession spark = engine.start("silver sql", catalog.settings());
+    SparkSession spark = engine.start("silver sql", catalog.settings(objectStore));
+    Preflight.checkCatalog(spark, catalog.settings(objectStore));
     Dataset<Row> result = spark.sql(query);
     PrintWriter out = spec.commandLine().getOut();
     int printed = QueryOutput.print(result, format, maxRows, out);

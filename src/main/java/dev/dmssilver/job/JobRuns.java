@@ -28,7 +28,9 @@ public final class JobRuns {
   public static List<JobResult> runAll(
       SparkSession spark, RunSettings settings, List<Contract> contracts) {
     // Shared setup happens once, before the jobs race: the catalog's own first-use initialization
-    // (creating its tables in the catalog database) is not safe to run from several threads.
+    // (creating its tables in the catalog database) is not safe to run from several threads. The
+    // preflight makes an unreachable catalog or object store fail here, once, before any write.
+    Preflight.check(spark, settings);
     prepareShared(spark, settings);
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, contracts.size()));
     try {

@@ -5,14 +5,24 @@ import static java.util.Objects.requireNonNull;
 import dev.dmssilver.SilverException;
 import dev.dmssilver.contract.SqlIdentifier;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where Silver lives: a warehouse location, the Iceberg catalog that tracks its tables, and the
- * database name. Everything environment-specific ends up as Spark properties produced here, so
- * local disk, an S3-compatible server and AWS differ only in configuration.
+ * Where Silver lives: a warehouse location, the Iceberg catalog that tracks its tables, the
+ * database name, and how to reach S3. Everything environment-specific ends up as Spark and Iceberg
+ * properties produced here, so a laptop, an S3-compatible server and AWS Glue differ only in
+ * configuration.
+ *
+ * <ul>
+ *   <li>{@code local}: an Iceberg JDBC catalog in a SQLite file inside a local warehouse.
+ *   <li>{@code jdbc:<url>}: an Iceberg JDBC catalog in any database (SQLite, PostgreSQL).
+ *   <li>{@code glue}: the AWS Glue Data Catalog (Iceberg's GlueCatalog), tables in S3.
+ * </ul>
  */
 public final class CatalogSettings {
   /** The Spark catalog name the jobs register; also the default catalog for the sql command. */
@@ -21,57 +31,122 @@ public final class CatalogSettings {
   public static final String DATABASE_DEFAULT = "silver";
   public static final String LOCAL_CATALOG_FILE = "catalog.db";
 
+  /** Which kind of Iceberg catalog. */
+  public enum Kind {
+    LOCAL,
+    JDBC,
+    GLUE
+  }
+
   private final String warehouse;
-  private final String catalog;
+  private final Kind kind;
+  private final String jdbcUrl;
   private final String database;
   private final String catalogName;
+  private final ObjectStoreSettings objectStore;
 
   /**
-   * @param warehouse a local path or URI where table data and metadata are written
-   * @param catalog {@code local} (SQLite file inside a local warehouse) or {@code jdbc:<url>}
+   * @param warehouse a local path, or an s3:// or s3a:// URI
+   * @param catalog {@code local}, {@code glue} or {@code jdbc:<url>}
    * @param database the Silver database (namespace)
    * @param catalogName the name Spark knows the catalog by
+   * @param objectStore how to reach S3, for S3 warehouses and the Glue catalog
    */
-  public CatalogSettings(String warehouse, String catalog, String database, String catalogName) {
+  public CatalogSettings(
+      String warehouse,
+      String catalog,
+      String database,
+      String catalogName,
+      ObjectStoreSettings objectStore) {
+    requireNonNull(catalog, "catalog is null");
+    this.kind = kindOf(catalog);
     this.warehouse = normalizeWarehouse(requireNonNull(warehouse, "warehouse is null"));
-    this.catalog = requireNonNull(catalog, "catalog is null");
     this.database = SqlIdentifier.checked("database", database);
     this.catalogName = SqlIdentifier.checked("catalog name", catalogName);
-    if (!isLocal() && !catalog.startsWith("jdbc:")) {
-      throw new SilverException(
-          SilverException.Kind.CONFIGURATION,
-          String.format("Cannot use --catalog %s: expected local or jdbc:<url>", catalog));
-    }
+    this.objectStore = requireNonNull(objectStore, "objectStore is null");
+    this.jdbcUrl =
+        kind == Kind.LOCAL
+            ? "jdbc:sqlite:" + this.warehouse + File.separator + LOCAL_CATALOG_FILE
+            : kind == Kind.JDBC ? catalog : null;
+    checkCombination(catalog);
+  }
+
+  public CatalogSettings(String warehouse, String catalog, String database, String catalogName) {
+    this(warehouse, catalog, database, catalogName, ObjectStoreSettings.defaults());
   }
 
   public static CatalogSettings local(String warehouse) {
     return new CatalogSettings(warehouse, "local", DATABASE_DEFAULT, CATALOG_NAME_DEFAULT);
   }
 
+  private static Kind kindOf(String catalog) {
+    String lower = catalog.toLowerCase(Locale.ROOT);
+    if (lower.equals("local")) {
+      return Kind.LOCAL;
+    }
+    if (lower.equals("glue")) {
+      return Kind.GLUE;
+    }
+    if (lower.startsWith("jdbc:")) {
+      return Kind.JDBC;
+    }
+    throw new SilverException(
+        SilverException.Kind.CONFIGURATION,
+        String.format(
+            "Cannot use --catalog %s: expected local, glue or jdbc:<url>", redacted(catalog)));
+  }
+
+  /** S3 warehouses are recorded as s3:// whatever the scheme given: Athena reads only s3://. */
   private static String normalizeWarehouse(String warehouse) {
-    String trimmed =
-        warehouse.endsWith("/") ? warehouse.substring(0, warehouse.length() - 1) : warehouse;
+    String trimmed = warehouse;
+    while (trimmed.length() > 1 && trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    if (ObjectStoreSettings.isS3(trimmed)) {
+      return "s3://" + trimmed.substring(trimmed.indexOf("://") + 3);
+    }
     if (trimmed.contains("://") || trimmed.startsWith("file:")) {
       return trimmed;
     }
     return new File(trimmed).getAbsolutePath();
   }
 
-  private boolean isLocal() {
-    return "local".equals(catalog.toLowerCase(Locale.ROOT));
+  private void checkCombination(String catalog) {
+    boolean s3Warehouse = isS3Warehouse();
+    if (kind == Kind.LOCAL && s3Warehouse) {
+      throw new SilverException(
+          SilverException.Kind.CONFIGURATION,
+          String.format(
+              "Cannot use --catalog local with the S3 warehouse %s: the local catalog is a SQLite"
+                  + " file on this machine, so tables written to S3 would be unknown to every"
+                  + " other machine and lost with this one. On AWS use --catalog glue (Athena and"
+                  + " dbt see the tables); to share a catalog between writers use --catalog"
+                  + " jdbc:postgresql://host/db; if one machine really is all you need, name the"
+                  + " file: --catalog jdbc:sqlite:/path/catalog.db",
+              warehouse));
+    }
+    if (kind == Kind.GLUE && !s3Warehouse) {
+      throw new SilverException(
+          SilverException.Kind.CONFIGURATION,
+          String.format(
+              "Cannot use --catalog glue with the warehouse %s: Glue Data Catalog tables live in"
+                  + " S3, so --warehouse must be an s3:// URI",
+              warehouse));
+    }
+    if (kind == Kind.JDBC && catalog.length() <= "jdbc:".length()) {
+      throw new SilverException(
+          SilverException.Kind.CONFIGURATION, "Cannot use --catalog jdbc: without a URL");
+    }
   }
 
-  /**
-   * Creates the local warehouse folder that holds the SQLite catalog file: SQLite creates the file
-   * but not its folder. A no-op for other catalogs.
-   */
+  /** Creates the local warehouse folder that holds a SQLite catalog: SQLite makes no folders. */
   public void prepareLocalWarehouse() {
-    if (!isLocal()) {
+    if (kind != Kind.LOCAL) {
       return;
     }
     try {
-      java.nio.file.Files.createDirectories(java.nio.file.Paths.get(warehouse));
-    } catch (java.io.IOException e) {
+      Files.createDirectories(Paths.get(warehouse));
+    } catch (IOException e) {
       throw new SilverException(
           SilverException.Kind.CONFIGURATION,
           "Cannot create the local warehouse folder " + warehouse + ": " + e.getMessage(),
@@ -79,16 +154,16 @@ public final class CatalogSettings {
     }
   }
 
-  /** The JDBC URL of the catalog database. */
-  public String jdbcUrl() {
-    if (isLocal()) {
-      return "jdbc:sqlite:" + warehouse + File.separator + LOCAL_CATALOG_FILE;
-    }
-    return catalog;
+  public Kind kind() {
+    return kind;
   }
 
   public String warehouse() {
     return warehouse;
+  }
+
+  public boolean isS3Warehouse() {
+    return ObjectStoreSettings.isS3(warehouse);
   }
 
   public String database() {
@@ -99,6 +174,22 @@ public final class CatalogSettings {
     return catalogName;
   }
 
+  public ObjectStoreSettings objectStore() {
+    return objectStore;
+  }
+
+  /** The catalog for messages: never with a password in it. */
+  public String describe() {
+    switch (kind) {
+      case GLUE:
+        return "the Glue Data Catalog" + objectStore.region().map(r -> " in " + r).orElse("");
+      case LOCAL:
+        return redacted(jdbcUrl) + " (local)";
+      default:
+        return redacted(jdbcUrl);
+    }
+  }
+
   /** {@code lakehouse.silver.fact_orders}: a fully qualified, validated table name for SQL. */
   public String qualified(String table) {
     return catalogName + "." + database + "." + SqlIdentifier.checked("table name", table);
@@ -107,18 +198,39 @@ public final class CatalogSettings {
   /** The Spark properties that register this catalog. */
   public Map<String, String> sparkProperties() {
     String prefix = "spark.sql.catalog." + catalogName;
+    Map<String, String> catalog = new LinkedHashMap<>();
+    catalog.put("warehouse", warehouse);
+    if (kind == Kind.GLUE) {
+      catalog.put("catalog-impl", "org.apache.iceberg.aws.glue.GlueCatalog");
+    } else {
+      catalog.put("catalog-impl", "org.apache.iceberg.jdbc.JdbcCatalog");
+      catalog.put("uri", jdbcUrl);
+      // V1 adds view support to the catalog tables; Iceberg asks for it to be chosen explicitly.
+      catalog.put("jdbc.schema-version", "V1");
+      if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+        // Six jobs commit at once; SQLite serializes writers, so wait for the lock, don't fail.
+        catalog.put("jdbc.busy_timeout", "60000");
+        catalog.put("jdbc.journal_mode", "WAL");
+      }
+      if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+        // Seconds: a catalog that cannot be reached fails the run quickly.
+        catalog.put("jdbc.connectTimeout", "10");
+      }
+    }
+    if (isS3Warehouse() || kind == Kind.GLUE) {
+      catalog.putAll(objectStore.icebergProperties());
+    }
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put(prefix, "org.apache.iceberg.spark.SparkCatalog");
-    properties.put(prefix + ".catalog-impl", "org.apache.iceberg.jdbc.JdbcCatalog");
-    properties.put(prefix + ".uri", jdbcUrl());
-    properties.put(prefix + ".warehouse", warehouse);
-    // V1 adds view support to the catalog tables; Iceberg asks for it to be chosen explicitly.
-    properties.put(prefix + ".jdbc.schema-version", "V1");
-    if (jdbcUrl().startsWith("jdbc:sqlite:")) {
-      // Six jobs commit at once; SQLite serializes writers, so wait for the lock, don't fail.
-      properties.put(prefix + ".jdbc.busy_timeout", "60000");
-      properties.put(prefix + ".jdbc.journal_mode", "WAL");
-    }
+    catalog.forEach((key, value) -> properties.put(prefix + "." + key, value));
     return properties;
+  }
+
+  /** A JDBC URL with any password replaced, for messages and logs. */
+  public static String redacted(String url) {
+    return url == null
+        ? null
+        : url.replaceAll("(?i)(password=)[^&;]*", "$1***")
+            .replaceAll("//([^/:@]+):[^/@]*@", "//$1:***@");
   }
 }

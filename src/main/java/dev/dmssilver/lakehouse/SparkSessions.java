@@ -49,9 +49,21 @@ public final class SparkSessions {
     return builder.getOrCreate();
   }
 
-  /** Registers a catalog on a running session, creating a local warehouse folder if needed. */
+  /**
+   * Registers a catalog and its object store on a running session, creating a local warehouse
+   * folder if needed. Hadoop properties are set on the session's SQL configuration, from which
+   * every file system Spark and the Bronze reader open takes its settings.
+   */
   public static void register(SparkSession spark, CatalogSettings catalog) {
     catalog.prepareLocalWarehouse();
     catalog.sparkProperties().forEach((key, value) -> spark.conf().set(key, value));
+    Map<String, String> hadoop = new LinkedHashMap<>(catalog.objectStore().hadoopProperties());
+    hadoop.putAll(
+        ObjectStoreSettings.s3SchemeFileSystem(
+            spark
+                .sparkContext()
+                .hadoopConfiguration()
+                .get(ObjectStoreSettings.S3_SCHEME_FILE_SYSTEM)));
+    hadoop.forEach((key, value) -> spark.conf().set(key, value));
   }
 }

@@ -1,0 +1,136 @@
+package dev.dmssilver.job;
+
+import dev.dmssilver.SilverException;
+import dev.dmssilver.lakehouse.CatalogSettings;
+import dev.dmssilver.lakehouse.ObjectStoreSettings;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.util.Iterator;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.iceberg.aws.s3.S3FileIO;
+import org.apache.iceberg.io.FileInfo;
+import org.apache.spark.sql.SparkSession;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Checks, before any job starts, that the catalog answers and that S3 (warehouse and Bronze) can be
+ * reached with the credentials at hand. A wrong endpoint, wrong credentials, a missing bucket or a
+ * catalog that does not connect then stops the run in seconds with a message that names the
+ * endpoint or URL, and nothing is written. Each check is one metadata call, never a data read.
+ */
+public final class Preflight {
+  private Preflight() {}
+
+  public static void check(SparkSession spark, RunSettings settings) {
+    checkCatalog(spark, settings.catalog());
+    if (settings.catalog().isS3Warehouse()) {
+      checkWarehouse(settings.catalog());
+    }
+    if (ObjectStoreSettings.isS3(settings.bronze().root())) {
+      checkBronze(spark, settings.bronze().root(), settings.catalog().objectStore());
+    }
+  }
+
+  /** Initializes the catalog by listing its namespaces. */
+  public static void checkCatalog(SparkSession spark, CatalogSettings catalog) {
+    try {
+      spark.sql("SHOW NAMESPACES IN " + catalog.catalogName()).collectAsList();
+    } catch (Exception e) {
+      // Spark throws checked exceptions undeclared, so catch Exception. Keep only the root cause:
+      // wrappers can repeat the JDBC URL, password included.
+      Throwable root = rootCause(e);
+      throw new SilverException(
+          SilverException.Kind.LAKEHOUSE,
+          String.format(
+              "Cannot connect to the catalog %s: %s",
+              catalog.describe(), CatalogSettings.redacted(String.valueOf(root.getMessage()))),
+          root);
+    }
+  }
+
+  private static void checkWarehouse(CatalogSettings catalog) {
+    String where = catalog.objectStore().describe();
+    S3FileIO io = new S3FileIO();
+    try {
+      io.initialize(catalog.objectStore().icebergProperties());
+      Iterator<FileInfo> listing = io.listPrefix(catalog.warehouse() + "/").iterator();
+      if (listing.hasNext()) {
+        listing.next();
+      }
+    } catch (NoSuchBucketException e) {
+      throw storageProblem("warehouse", catalog.warehouse(), where, "the bucket does not exist", e);
+    } catch (S3Exception e) {
+      throw storageProblem(
+          "warehouse",
+          catalog.warehouse(),
+          where,
+          describe(
+              e.statusCode(), e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode()),
+          e);
+    } catch (SdkClientException e) {
+      throw storageProblem("warehouse", catalog.warehouse(), where, unreachable(e), e);
+    } finally {
+      io.close();
+    }
+  }
+
+  private static void checkBronze(
+      SparkSession spark, String root, ObjectStoreSettings objectStore) {
+    String where = objectStore.describe();
+    Path path = new Path(root);
+    try {
+      FileSystem fileSystem = path.getFileSystem(spark.sessionState().newHadoopConf());
+      fileSystem.getFileStatus(path);
+    } catch (AccessDeniedException e) {
+      throw storageProblem("Bronze", root, where, describe(403, null), e);
+    } catch (FileNotFoundException e) {
+      String why =
+          e.getClass().getSimpleName().equals("UnknownStoreException")
+              ? "the bucket does not exist"
+              : "nothing is stored there; --bronze must be the DMS target folder (BucketFolder)";
+      throw storageProblem("Bronze", root, where, why, e);
+    } catch (IOException | RuntimeException e) {
+      throw storageProblem("Bronze", root, where, unreachable(e), e);
+    }
+  }
+
+  private static String describe(int statusCode, String errorCode) {
+    if (statusCode == 403) {
+      return "access denied"
+          + (errorCode == null ? "" : " (" + errorCode + ")")
+          + "; check the AWS credentials (environment, profile or role) and their permissions";
+    }
+    return "S3 answered " + statusCode + (errorCode == null ? "" : " " + errorCode);
+  }
+
+  private static String unreachable(Throwable e) {
+    String message = String.valueOf(rootCause(e).getMessage());
+    if (message.contains("Unable to load region")) {
+      return "no AWS region is configured; pass --region or set AWS_REGION";
+    }
+    if (message.contains("Unable to load credentials") || message.contains("No AWS Credentials")) {
+      return "no AWS credentials found (environment, profile or role)";
+    }
+    return "cannot reach it: " + message;
+  }
+
+  private static SilverException storageProblem(
+      String what, String uri, String where, String why, Throwable cause) {
+    return new SilverException(
+        SilverException.Kind.LAKEHOUSE,
+        String.format("Cannot use the %s %s at %s: %s", what, uri, where, why),
+        cause);
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
+  }
+}
