@@ -22,6 +22,8 @@ public final class SilverException extends RuntimeException {
     INVARIANT,
     /** The catalog or the Silver tables refused an operation. */
     LAKEHOUSE,
+    /** The run broke a publish-gate threshold, so Silver was left as it was. */
+    GATE,
   }
 
   private final Kind kind;

@@ -34,6 +34,14 @@ final class RunCommand implements Callable<Integer> {
   Selection selection;
 
   @Option(
+      names = "--accept-gate-failure",
+      arity = "0..1",
+      description =
+          "Publish even if the publish gate fails, for a known one-off (e.g. a planned purge)."
+              + " The snapshot records that the gate was accepted.")
+  boolean acceptGateFailure;
+
+  @Option(
       names = "--run-id",
       paramLabel = "ID",
       description = "Id recorded on every snapshot and quarantine row. Default: time and random.")
@@ -70,22 +78,32 @@ final class RunCommand implements Callable<Integer> {
     if (runId != null) {
       settings = settings.withRunId(runId);
     }
+    if (acceptGateFailure) {
+      settings = settings.acceptingGateFailures();
+    }
     SparkSession spark = engine.start("silver run", settings.catalog());
     return runAndReport(spark, settings, selected, spec.commandLine().getOut());
   }
 
-  /** Runs the jobs, prints the summary, and returns the exit code: 1 if any job failed. */
+  /**
+   * Runs the jobs, prints the summary, and returns the exit code: 0 if every job published, 3 if
+   * the only trouble was the publish gate (Silver unchanged, data to look at), 1 otherwise.
+   */
   static int runAndReport(
       SparkSession spark, RunSettings settings, List<Contract> contracts, PrintWriter out) {
     List<JobResult> results = JobRuns.runAll(spark, settings, contracts);
     out.println();
     out.print(RunSummary.render(settings.runId(), results));
     out.flush();
+    int exitCode = 0;
     for (JobResult result : results) {
-      if (!result.succeeded()) {
-        return 1;
+      if (result.status() == JobResult.Status.FAILED) {
+        return SilverCli.EXIT_FAILED;
+      }
+      if (result.status() == JobResult.Status.GATE_FAILED) {
+        exitCode = SilverCli.EXIT_GATE_FAILED;
       }
     }
-    return 0;
+    return exitCode;
   }
 }

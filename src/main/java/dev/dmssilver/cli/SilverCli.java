@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.Collections;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -26,6 +27,9 @@ import picocli.CommandLine.IVersionProvider;
 public final class SilverCli implements Runnable {
   /** Exit code when a job or statement fails on its input or on the lakehouse. */
   public static final int EXIT_FAILED = 1;
+
+  /** Exit code when jobs ran but the publish gate kept at least one from publishing. */
+  public static final int EXIT_GATE_FAILED = 3;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -81,6 +85,7 @@ public final class SilverCli implements Runnable {
   private static int handle(
       Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
+    LoggerFactory.getLogger(SilverCli.class).debug("Command failed", failure);
     if (failure instanceof SilverException) {
       err.println("silver: " + failure.getMessage());
     } else {

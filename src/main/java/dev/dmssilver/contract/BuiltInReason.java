@@ -10,7 +10,14 @@ public enum BuiltInReason {
   /** The latest event's Op is not I, U or D. */
   OP_KNOWN("op_known"),
   /** The latest event's commit timestamp lies in the future: a clock or format fault upstream. */
-  COMMIT_TIMESTAMP_NOT_FUTURE("commit_timestamp_not_future");
+  COMMIT_TIMESTAMP_NOT_FUTURE("commit_timestamp_not_future"),
+  /**
+   * A text column holds bytes that are not UTF-8 (possible from a SQL_ASCII source database).
+   * Athena and dbt would fail on or mangle them.
+   */
+  TEXT_VALID_UTF8("text_valid_utf8"),
+  /** A float or double column holds NaN or an infinity, which in Spark SQL passes "x > 0". */
+  NUMBERS_FINITE("numbers_finite");
 
   private final String reason;
 

@@ -27,6 +27,7 @@ public final class Contract {
   private final List<DerivedColumn> derived;
   private final List<Rule> rules;
   private final PartitionField partition;
+  private final GatePolicy gate;
 
   public Contract(
       String table,
@@ -37,7 +38,8 @@ public final class Contract {
       List<Enrichment> enrichments,
       List<DerivedColumn> derived,
       List<Rule> rules,
-      Optional<PartitionField> partition) {
+      Optional<PartitionField> partition,
+      GatePolicy gate) {
     this.table = SqlIdentifier.checked("Silver table name", table);
     this.description = description == null ? "" : description.trim();
     this.bronze = requireNonNull(bronze, "bronze is null");
@@ -47,6 +49,7 @@ public final class Contract {
     this.derived = immutableCopy(requireNonNull(derived, "derived is null"));
     this.rules = immutableCopy(requireNonNull(rules, "rules is null"));
     this.partition = requireNonNull(partition, "partition is null").orElse(null);
+    this.gate = requireNonNull(gate, "gate is null");
     checkConsistency();
   }
 
@@ -136,6 +139,11 @@ public final class Contract {
 
   public Optional<PartitionField> partition() {
     return Optional.ofNullable(partition);
+  }
+
+  /** The thresholds a run must meet before it may replace this table. */
+  public GatePolicy gate() {
+    return gate;
   }
 
   /** Silver's columns in table order: Bronze columns, then enrichment columns, then derived. */

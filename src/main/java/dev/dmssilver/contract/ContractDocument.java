@@ -22,6 +22,7 @@ final class ContractDocument {
   @JsonProperty LinkedHashMap<String, DerivedDocument> derived = new LinkedHashMap<>();
   @JsonProperty LinkedHashMap<String, String> rules = new LinkedHashMap<>();
   @JsonProperty String partition;
+  @JsonProperty GateDocument gate;
 
   /** Fails naming the first required key that is missing. */
   void checkRequired(String source) {
@@ -49,6 +50,24 @@ final class ContractDocument {
       throw new SilverException(
           SilverException.Kind.CONTRACT,
           "Cannot load contract " + source + ": missing required key '" + key + "'");
+    }
+  }
+
+  static final class GateDocument {
+    @JsonProperty("max_quarantine_share")
+    Double maxQuarantineShare;
+
+    @JsonProperty("max_row_drop")
+    Double maxRowDrop;
+
+    @JsonProperty("min_rows")
+    Long minRows;
+
+    GatePolicy toPolicy() {
+      return new GatePolicy(
+          maxQuarantineShare == null ? GatePolicy.MAX_QUARANTINE_SHARE_DEFAULT : maxQuarantineShare,
+          maxRowDrop == null ? GatePolicy.MAX_ROW_DROP_DEFAULT : maxRowDrop,
+          minRows == null ? GatePolicy.MIN_ROWS_DEFAULT : minRows);
     }
   }
 

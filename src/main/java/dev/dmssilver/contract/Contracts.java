@@ -198,7 +198,8 @@ public final class Contracts {
         enrichments,
         derived,
         rules,
-        Optional.ofNullable(document.partition).map(PartitionField::parse));
+        Optional.ofNullable(document.partition).map(PartitionField::parse),
+        document.gate == null ? GatePolicy.defaults() : document.gate.toPolicy());
   }
 
   private static Enrichment toEnrichment(

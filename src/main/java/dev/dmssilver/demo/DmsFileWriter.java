@@ -155,7 +155,12 @@ public final class DmsFileWriter {
         group.append(name, ((Number) value).longValue());
         return;
       case STRING:
-        group.append(name, Binary.fromString((String) value));
+        // byte[] lets tests write text that is not valid UTF-8, as a SQL_ASCII source can.
+        group.append(
+            name,
+            value instanceof byte[]
+                ? Binary.fromConstantByteArray((byte[]) value)
+                : Binary.fromString((String) value));
         return;
       case BINARY:
         byte[] bytes =

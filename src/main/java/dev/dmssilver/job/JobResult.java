@@ -4,78 +4,129 @@ import static java.util.Objects.requireNonNull;
 
 import dev.dmssilver.bronze.BronzeEvents;
 import dev.dmssilver.lakehouse.Publication;
+import dev.dmssilver.quality.GateVerdict;
 import dev.dmssilver.quality.OutcomeCounts;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
-/** What one job did: its figures and snapshots when it succeeded, its error when it failed. */
+/**
+ * What one job did. A job that ran to the end has its figures and gate verdict: it either published
+ * (its snapshots are known) or was stopped by the gate (Silver unchanged, the would-be state on an
+ * audit branch). A job that failed has its error.
+ */
 public final class JobResult {
+  /** How a job ended. */
+  public enum Status {
+    PUBLISHED,
+    GATE_FAILED,
+    FAILED
+  }
+
   private final String table;
+  private final Status status;
   private final Duration duration;
   private final BronzeFigures bronze;
   private final OutcomeCounts counts;
+  private final GateVerdict verdict;
   private final Publication publication;
   private final Throwable failure;
 
   private JobResult(
       String table,
+      Status status,
       Duration duration,
       BronzeFigures bronze,
       OutcomeCounts counts,
+      GateVerdict verdict,
       Publication publication,
       Throwable failure) {
     this.table = requireNonNull(table, "table is null");
+    this.status = requireNonNull(status, "status is null");
     this.duration = requireNonNull(duration, "duration is null");
     this.bronze = bronze;
     this.counts = counts;
+    this.verdict = verdict;
     this.publication = publication;
     this.failure = failure;
   }
 
-  static JobResult succeeded(
+  static JobResult published(
       String table,
       Duration duration,
       BronzeFigures bronze,
       OutcomeCounts counts,
+      GateVerdict verdict,
       Publication publication) {
     return new JobResult(
         table,
+        Status.PUBLISHED,
         duration,
         requireNonNull(bronze, "bronze is null"),
         requireNonNull(counts, "counts is null"),
+        requireNonNull(verdict, "verdict is null"),
         requireNonNull(publication, "publication is null"),
         null);
   }
 
+  static JobResult gateFailed(
+      String table,
+      Duration duration,
+      BronzeFigures bronze,
+      OutcomeCounts counts,
+      GateVerdict verdict,
+      Throwable explanation) {
+    return new JobResult(
+        table,
+        Status.GATE_FAILED,
+        duration,
+        requireNonNull(bronze, "bronze is null"),
+        requireNonNull(counts, "counts is null"),
+        requireNonNull(verdict, "verdict is null"),
+        null,
+        requireNonNull(explanation, "explanation is null"));
+  }
+
   static JobResult failed(String table, Duration duration, Throwable failure) {
-    return new JobResult(table, duration, null, null, null, requireNonNull(failure, "failure"));
+    return new JobResult(
+        table, Status.FAILED, duration, null, null, null, null, requireNonNull(failure, "failure"));
   }
 
   public String table() {
     return table;
   }
 
+  public Status status() {
+    return status;
+  }
+
   public Duration duration() {
     return duration;
   }
 
+  /** True when the job published its tables. */
   public boolean succeeded() {
-    return failure == null;
+    return status == Status.PUBLISHED;
   }
 
   public Optional<BronzeFigures> bronze() {
     return Optional.ofNullable(bronze);
   }
 
+  /** The run's figures: what was published, or what would have been, had the gate allowed it. */
   public Optional<OutcomeCounts> counts() {
     return Optional.ofNullable(counts);
+  }
+
+  public Optional<GateVerdict> verdict() {
+    return Optional.ofNullable(verdict);
   }
 
   public Optional<Publication> publication() {
     return Optional.ofNullable(publication);
   }
 
+  /** The error of a failed job, or the explanation of a gate failure. */
   public Optional<Throwable> failure() {
     return Optional.ofNullable(failure);
   }

@@ -3,6 +3,7 @@ package dev.dmssilver.job;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 
+import dev.dmssilver.FailPoint;
 import dev.dmssilver.SilverException;
 import dev.dmssilver.bronze.BronzeDiscovery;
 import dev.dmssilver.bronze.BronzeEvents;
@@ -14,18 +15,13 @@ import dev.dmssilver.contract.Contract;
 import dev.dmssilver.contract.Enrichment;
 import dev.dmssilver.enrich.DerivedColumns;
 import dev.dmssilver.enrich.EnrichmentJoin;
-import dev.dmssilver.lakehouse.Publication;
-import dev.dmssilver.lakehouse.Publisher;
-import dev.dmssilver.lakehouse.QuarantineTable;
-import dev.dmssilver.lakehouse.RunRecord;
-import dev.dmssilver.lakehouse.SilverTables;
 import dev.dmssilver.quality.OutcomeCounts;
-import dev.dmssilver.quality.QuarantineRecords;
 import dev.dmssilver.quality.Validation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -82,7 +78,7 @@ public final class JobRunner {
     Dataset<Row> checked = validation.apply(latest).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       progress(table, "resolving and validating");
-      OutcomeCounts counts = OutcomeCounts.of(checked, validation.reasons());
+      OutcomeCounts counts = countReadingBronze(bronze, checked, validation);
       checkBeforeWriting(contract, bronze.inventory(), counts);
       progress(
           table,
@@ -92,15 +88,24 @@ public final class JobRunner {
           counts.quarantinedRows(),
           counts.deletedKeys());
 
-      Publication publication = publish(contract, bronze.inventory(), checked, counts);
+      FailPoint.reach(FailPoint.BRONZE_RESOLVED);
+
+      PublishStep.Outcome outcome =
+          new PublishStep(spark, settings).publish(contract, bronze.inventory(), checked, counts);
       Duration duration = Duration.between(started, settings.clock().instant());
+      JobResult.BronzeFigures figures = new JobResult.BronzeFigures(bronze);
+      if (outcome.publication == null) {
+        progress(table, "not published: %s", outcome.gateFailure.getMessage());
+        return JobResult.gateFailed(
+            table, duration, figures, counts, outcome.verdict, outcome.gateFailure);
+      }
       progress(
           table,
           "published snapshot %d in %.1f s",
-          publication.silverSnapshotId(),
+          outcome.publication.silverSnapshotId(),
           duration.toMillis() / 1000.0);
-      return JobResult.succeeded(
-          table, duration, new JobResult.BronzeFigures(bronze), counts, publication);
+      return JobResult.published(
+          table, duration, figures, counts, outcome.verdict, outcome.publication);
     } finally {
       checked.unpersist();
     }
@@ -137,6 +142,30 @@ public final class JobRunner {
         .select(needed.toArray(new Column[0]));
   }
 
+  /**
+   * Runs the job's one action, which reads Bronze. A file whose footer was fine but whose pages are
+   * not fails only here, deep inside Spark: say which file, plainly.
+   */
+  private static OutcomeCounts countReadingBronze(
+      BronzeEvents bronze, Dataset<Row> checked, Validation validation) {
+    try {
+      return OutcomeCounts.of(checked, validation.reasons());
+    } catch (Exception e) {
+      // Exception, not RuntimeException: a failed Spark job is a SparkException, a checked
+      // exception that Spark's Scala code throws without declaring it.
+      Optional<String> file = UnreadableFile.in(e);
+      if (!file.isPresent()) {
+        throw e;
+      }
+      throw new SilverException(
+          SilverException.Kind.BRONZE_INPUT,
+          String.format(
+              "Cannot read Bronze table %s: %s is corrupt (%s)",
+              bronze.inventory().bronzeTable(), file.get(), UnreadableFile.rootCause(e)),
+          e);
+    }
+  }
+
   /** Checks that stop the job before anything is written. */
   static void checkBeforeWriting(
       Contract contract, BronzeInventory inventory, OutcomeCounts counts) {
@@ -169,53 +198,6 @@ public final class JobRunner {
               counts.validRows(),
               counts.quarantinedRows()));
     }
-  }
-
-  private Publication publish(
-      Contract contract, BronzeInventory inventory, Dataset<Row> checked, OutcomeCounts counts) {
-    SilverTables tables = new SilverTables(spark, settings.catalog());
-    tables.ensureDatabase();
-    tables.ensure(contract);
-    new QuarantineTable(spark, settings.catalog()).ensure();
-
-    List<Column> silverColumns = new ArrayList<>();
-    for (ColumnSpec column : contract.silverColumns()) {
-      silverColumns.add(col(column.name()));
-    }
-    Column current = LatestEvent.isCurrent();
-    Dataset<Row> silverRows =
-        checked
-            .where(current.and(Validation.isValid()))
-            .select(silverColumns.toArray(new Column[0]));
-    Dataset<Row> quarantineRows =
-        QuarantineRecords.of(
-            checked.where(current.and(Validation.isQuarantined())),
-            contract,
-            settings.runId(),
-            settings.clock().instant());
-
-    RunRecord record =
-        RunRecord.builder(settings.runId(), contract.table())
-            .put(RunRecord.VERSION, ProjectVersion.get())
-            .put(RunRecord.BRONZE_FILES, inventory.fileCount())
-            .put(RunRecord.BRONZE_EVENTS, inventory.eventCount())
-            .put(RunRecord.BRONZE_NEWEST_COMMIT, counts.newestCommit().orElse(null))
-            .put(RunRecord.SILVER_ROWS, counts.validRows())
-            .put(RunRecord.QUARANTINE_ROWS, counts.quarantinedRows())
-            .build();
-    progress(
-        contract.table(),
-        "writing %,d Silver rows and %,d quarantine rows",
-        counts.validRows(),
-        counts.quarantinedRows());
-    return new Publisher(spark, settings.catalog())
-        .publish(
-            contract.table(),
-            silverRows,
-            counts.validRows(),
-            quarantineRows,
-            counts.quarantinedRows(),
-            record);
   }
 
   private static void progress(String table, String format, Object... arguments) {

@@ -55,7 +55,7 @@ public final class JobRuns {
   }
 
   /** Initializes the catalog and creates the Silver database and the quarantine table. */
-  static void prepareShared(SparkSession spark, RunSettings settings) {
+  public static void prepareShared(SparkSession spark, RunSettings settings) {
     new SilverTables(spark, settings.catalog()).ensureDatabase();
     new QuarantineTable(spark, settings.catalog()).ensure();
   }

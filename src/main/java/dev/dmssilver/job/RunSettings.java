@@ -23,6 +23,7 @@ public final class RunSettings {
   private final String runId;
   private final Clock clock;
   private final Duration futureTolerance;
+  private final boolean acceptGateFailures;
 
   public RunSettings(
       BronzeSettings bronze,
@@ -31,6 +32,18 @@ public final class RunSettings {
       String runId,
       Clock clock,
       Duration futureTolerance) {
+    this(bronze, catalog, contracts, runId, clock, futureTolerance, false);
+  }
+
+  private RunSettings(
+      BronzeSettings bronze,
+      CatalogSettings catalog,
+      Contracts contracts,
+      String runId,
+      Clock clock,
+      Duration futureTolerance,
+      boolean acceptGateFailures) {
+    this.acceptGateFailures = acceptGateFailures;
     this.bronze = requireNonNull(bronze, "bronze is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.contracts = requireNonNull(contracts, "contracts is null");
@@ -80,6 +93,16 @@ public final class RunSettings {
   }
 
   public RunSettings withRunId(String newRunId) {
-    return new RunSettings(bronze, catalog, contracts, newRunId, clock, futureTolerance);
+    return new RunSettings(
+        bronze, catalog, contracts, newRunId, clock, futureTolerance, acceptGateFailures);
+  }
+
+  /** The same settings, but publishing runs that fail the gate (for a known one-off). */
+  public RunSettings acceptingGateFailures() {
+    return new RunSettings(bronze, catalog, contracts, runId, clock, futureTolerance, true);
+  }
+
+  public boolean acceptsGateFailures() {
+    return acceptGateFailures;
   }
 }

@@ -198,6 +198,14 @@ public final class CatalogSettings {
   /** The Spark properties that register this catalog. */
   public Map<String, String> sparkProperties() {
     String prefix = "spark.sql.catalog." + catalogName;
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put(prefix, "org.apache.iceberg.spark.SparkCatalog");
+    icebergCatalogProperties().forEach((key, value) -> properties.put(prefix + "." + key, value));
+    return properties;
+  }
+
+  /** The Iceberg catalog's own properties, as Iceberg's catalog classes take them. */
+  Map<String, String> icebergCatalogProperties() {
     Map<String, String> catalog = new LinkedHashMap<>();
     catalog.put("warehouse", warehouse);
     if (kind == Kind.GLUE) {
@@ -207,6 +215,8 @@ public final class CatalogSettings {
       catalog.put("uri", jdbcUrl);
       // V1 adds view support to the catalog tables; Iceberg asks for it to be chosen explicitly.
       catalog.put("jdbc.schema-version", "V1");
+      // The catalog's tables are created beforehand, once: see JdbcCatalogTables.
+      catalog.put(JdbcCatalogTables.INIT_PROPERTY, "false");
       if (jdbcUrl.startsWith("jdbc:sqlite:")) {
         // Six jobs commit at once; SQLite serializes writers, so wait for the lock, don't fail.
         catalog.put("jdbc.busy_timeout", "60000");
@@ -220,10 +230,7 @@ public final class CatalogSettings {
     if (isS3Warehouse() || kind == Kind.GLUE) {
       catalog.putAll(objectStore.icebergProperties());
     }
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put(prefix, "org.apache.iceberg.spark.SparkCatalog");
-    catalog.forEach((key, value) -> properties.put(prefix + "." + key, value));
-    return properties;
+    return catalog;
   }
 
   /** A JDBC URL with any password replaced, for messages and logs. */

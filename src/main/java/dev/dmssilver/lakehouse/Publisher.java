@@ -4,11 +4,18 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import dev.dmssilver.FailPoint;
 import dev.dmssilver.SilverException;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.apache.iceberg.ManageSnapshots;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -17,78 +24,184 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Commits one job's output: the whole Silver table in one atomic overwrite, then the job's slice of
- * the quarantine table. Each commit is then checked against the row counts the job planned: a table
- * that does not hold exactly the planned rows fails the job.
+ * Write, audit, publish. A run first commits its whole Silver table on an audit branch of its own
+ * ({@link #stage}); readers of main see nothing of it. Publishing fast-forwards main to that
+ * snapshot, which succeeds only if main is still where the run started: of two runs of one job at
+ * once, one publishes and the other fails without changing anything. The job's quarantine slice is
+ * then replaced on main, and each commit is checked against the rows the job planned.
  *
- * <p>Silver goes first. If the quarantine commit then fails, Silver is rolled back to the snapshot
- * it replaced, so a failed job leaves both tables as they were. The shared quarantine table is
- * never rolled back, because that could undo another job's commit.
+ * <p>If the quarantine commit fails after Silver was published, Silver's main branch goes back to
+ * the snapshot it replaced. The shared quarantine table is never rolled back, since that could undo
+ * another job's commit. Audit branches expire after {@link #AUDIT_BRANCH_RETENTION_DAYS} days, so a
+ * run killed before publishing leaves nothing that lasts.
  */
 public final class Publisher {
+  public static final String MAIN = SnapshotRef.MAIN_BRANCH;
+  public static final int AUDIT_BRANCH_RETENTION_DAYS = 7;
+  private static final int REF_COMMIT_ATTEMPTS = 20;
+
   private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
 
   private final SparkSession spark;
   private final CatalogSettings catalog;
+  private final SilverTables tables;
 
   public Publisher(SparkSession spark, CatalogSettings catalog) {
     this.spark = requireNonNull(spark, "spark is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
+    this.tables = new SilverTables(spark, catalog);
   }
 
+  /** Main's current snapshot: what a run starting now would replace. Every table has one. */
+  public Snapshot current(String table) {
+    Table silver = tables.load(catalog.qualified(table));
+    Snapshot current = silver.currentSnapshot();
+    if (current == null) {
+      throw new SilverException(
+          SilverException.Kind.INVARIANT, "Cannot stage " + silver.name() + ": it has no snapshot");
+    }
+    return current;
+  }
+
+  /** The audit branch a run uses on a table: the run id, made safe as a name. */
+  public static String auditBranch(RunRecord record) {
+    return "audit_" + record.runId().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+  }
+
+  /** Commits the whole new Silver table on the run's audit branch, leaving main untouched. */
+  public StagedSilver stage(
+      String table, Snapshot base, Dataset<Row> silverRows, long plannedRows, RunRecord record) {
+    String name = catalog.qualified(table);
+    String branch = auditBranch(record);
+    Table silver = tables.load(name);
+    createAuditBranch(silver, branch, base.snapshotId());
+    overwrite(onBranch(name, branch), silverRows, record, lit(true));
+    silver.refresh();
+    Snapshot staged = silver.snapshot(silver.refs().get(branch).snapshotId());
+    checkRecords(name, staged, SnapshotSummary.TOTAL_RECORDS_PROP, plannedRows);
+    return new StagedSilver(table, branch, base, staged);
+  }
+
+  /**
+   * Keeps a gate-failed run's quarantine rows on an audit branch of the quarantine table, next to
+   * its staged Silver table, so the failure can be inspected. Main is untouched.
+   */
+  public String stageQuarantine(String table, Dataset<Row> quarantineRows, RunRecord record) {
+    String name = catalog.qualified(QuarantineTable.NAME);
+    String branch = auditBranch(record) + "_" + table;
+    Table quarantine = tables.load(name);
+    createAuditBranch(quarantine, branch, current(QuarantineTable.NAME).snapshotId());
+    overwrite(onBranch(name, branch), quarantineRows, record, sliceOf(table));
+    return branch;
+  }
+
+  /** Publishes a staged Silver table and replaces the job's quarantine slice on main. */
   public Publication publish(
-      String table,
-      Dataset<Row> silverRows,
-      long plannedSilverRows,
+      StagedSilver staged,
       Dataset<Row> quarantineRows,
       long plannedQuarantineRows,
       RunRecord record) {
-    String silverName = catalog.qualified(table);
-    Table silver = new SilverTables(spark, catalog).load(silverName);
-    Snapshot replaced = silver.currentSnapshot();
-
-    overwriteWholeTable(silverName, silverRows, record);
-    silver.refresh();
-    Snapshot silverSnapshot = committedBy(silver, record);
+    String silverName = catalog.qualified(staged.table());
+    Table silver = tables.load(silverName);
+    fastForwardMain(silver, staged);
+    FailPoint.reach(FailPoint.SILVER_PUBLISHED);
     try {
-      checkRecords(
-          silverName, silverSnapshot, SnapshotSummary.TOTAL_RECORDS_PROP, plannedSilverRows);
       String quarantineName = catalog.qualified(QuarantineTable.NAME);
-      overwriteSlice(quarantineName, table, quarantineRows, record);
-      Table quarantine = new SilverTables(spark, catalog).load(quarantineName);
-      Snapshot quarantineSnapshot = committedBy(quarantine, record);
+      overwrite(quarantineName, quarantineRows, record, sliceOf(staged.table()));
+      Snapshot quarantineSnapshot = committedBy(tables.load(quarantineName), record);
       checkRecords(
           quarantineName,
           quarantineSnapshot,
           SnapshotSummary.ADDED_RECORDS_PROP,
           plannedQuarantineRows);
-      return new Publication(silverSnapshot.snapshotId(), quarantineSnapshot.snapshotId());
+      FailPoint.reach(FailPoint.QUARANTINE_PUBLISHED);
+      removeBranch(silver, staged.branch());
+      return new Publication(staged.staged().snapshotId(), quarantineSnapshot.snapshotId());
     } catch (RuntimeException e) {
-      restore(silver, silverSnapshot, replaced);
+      restoreMain(silver, staged);
       throw e;
     }
   }
 
-  /** Spark's INSERT OVERWRITE in static mode, by name: the whole table, in one commit. */
-  private static void overwriteWholeTable(String name, Dataset<Row> rows, RunRecord record) {
-    try {
-      rows.writeTo(name).options(record.writeOptions()).overwrite(lit(true));
-    } catch (NoSuchTableException e) {
-      throw new SilverException(SilverException.Kind.LAKEHOUSE, "Cannot write " + name, e);
+  private static void createAuditBranch(Table table, String branch, long snapshotId) {
+    changeRefs(
+        table,
+        refs -> {
+          if (table.refs().containsKey(branch)) {
+            // The same run id ran this job before (a retried Glue run): start afresh.
+            refs.removeBranch(branch);
+          }
+          return refs.createBranch(branch, snapshotId)
+              .setMaxRefAgeMs(branch, TimeUnit.DAYS.toMillis(AUDIT_BRANCH_RETENTION_DAYS));
+        });
+  }
+
+  /**
+   * Commits a change to a table's branches and tags, retrying when another writer committed first.
+   * Iceberg retries data commits itself, but a branch change that loses a race fails with "metadata
+   * refresh is required": so refresh and apply it again, as a data commit would.
+   */
+  private static void changeRefs(Table table, Function<ManageSnapshots, ManageSnapshots> change) {
+    for (int attempt = 1; ; attempt++) {
+      table.refresh();
+      try {
+        change.apply(table.manageSnapshots()).commit();
+        return;
+      } catch (CommitFailedException e) {
+        if (attempt >= REF_COMMIT_ATTEMPTS) {
+          throw e;
+        }
+        sleepBeforeRetry(attempt);
+      }
     }
   }
 
-  /** Replaces the rows of one Silver table in the quarantine table, in one commit. */
-  private static void overwriteSlice(
-      String quarantineName, String table, Dataset<Row> rows, RunRecord record) {
+  private static void sleepBeforeRetry(int attempt) {
     try {
-      rows.writeTo(quarantineName)
-          .options(record.writeOptions())
-          .overwrite(col(QuarantineTable.TABLE_NAME_COLUMN).equalTo(lit(table)));
-    } catch (NoSuchTableException e) {
-      throw new SilverException(
-          SilverException.Kind.LAKEHOUSE, "Cannot write " + quarantineName, e);
+      TimeUnit.MILLISECONDS.sleep(Math.min(5_000, 100L << Math.min(attempt, 6)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SilverException(SilverException.Kind.LAKEHOUSE, "Interrupted while committing", e);
     }
+  }
+
+  private void fastForwardMain(Table silver, StagedSilver staged) {
+    try {
+      changeRefs(silver, refs -> refs.fastForwardBranch(MAIN, staged.branch()));
+    } catch (RuntimeException e) {
+      silver.refresh();
+      Snapshot main = silver.currentSnapshot();
+      if (main != null && main.snapshotId() != staged.base().snapshotId()) {
+        removeBranch(silver, staged.branch());
+        throw new SilverException(
+            SilverException.Kind.LAKEHOUSE,
+            String.format(
+                "Cannot publish %s: another run published it while this one ran (main moved from"
+                    + " snapshot %d to %d); this run changed nothing",
+                silver.name(), staged.base().snapshotId(), main.snapshotId()),
+            e);
+      }
+      throw e;
+    }
+  }
+
+  /** Spark's INSERT OVERWRITE semantics by name: rows matching {@code condition} are replaced. */
+  private static void overwrite(
+      String target, Dataset<Row> rows, RunRecord record, org.apache.spark.sql.Column condition) {
+    try {
+      rows.writeTo(target).options(record.writeOptions()).overwrite(condition);
+    } catch (NoSuchTableException e) {
+      throw new SilverException(SilverException.Kind.LAKEHOUSE, "Cannot write " + target, e);
+    }
+  }
+
+  private static org.apache.spark.sql.Column sliceOf(String table) {
+    return col(QuarantineTable.TABLE_NAME_COLUMN).equalTo(lit(table));
+  }
+
+  /** A table's branch as a Spark identifier Iceberg understands: table.`branch_<name>`. */
+  private static String onBranch(String qualifiedTable, String branch) {
+    return qualifiedTable + ".`branch_" + branch + "`";
   }
 
   /** The newest snapshot this run's job committed; other jobs may have committed since. */
@@ -124,21 +237,32 @@ public final class Publisher {
     }
   }
 
-  private static void restore(Table silver, Snapshot ours, Snapshot replaced) {
+  private static void restoreMain(Table silver, StagedSilver staged) {
     silver.refresh();
     Snapshot current = silver.currentSnapshot();
-    if (replaced == null || current == null || current.snapshotId() != ours.snapshotId()) {
+    if (current == null || current.snapshotId() != staged.staged().snapshotId()) {
       LOG.error(
-          "Silver table {} keeps snapshot {}: nothing earlier to restore, or another run has"
-              + " committed since",
+          "{} keeps snapshot {}: another run has committed since, so it is not rolled back",
           silver.name(),
           current == null ? "none" : current.snapshotId());
       return;
     }
-    silver.manageSnapshots().rollbackTo(replaced.snapshotId()).commit();
+    changeRefs(silver, refs -> refs.replaceBranch(MAIN, staged.base().snapshotId()));
     LOG.warn(
-        "Rolled {} back to snapshot {} because the job failed after writing it",
+        "Put {} back to snapshot {} because the job failed after publishing it",
         silver.name(),
-        replaced.snapshotId());
+        staged.base().snapshotId());
+  }
+
+  private static void removeBranch(Table table, String branch) {
+    try {
+      table.refresh();
+      if (table.refs().containsKey(branch)) {
+        changeRefs(table, refs -> refs.removeBranch(branch));
+      }
+    } catch (RuntimeException e) {
+      // Harmless: the branch expires on its own after AUDIT_BRANCH_RETENTION_DAYS.
+      LOG.warn("Cannot remove audit branch {} of {}: {}", branch, table.name(), e.getMessage());
+    }
   }
 }

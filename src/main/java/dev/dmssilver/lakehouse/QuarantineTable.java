@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The one quarantine table all entities share, partitioned by {@code table_name} so that each job
@@ -29,6 +31,18 @@ public final class QuarantineTable {
               "run_id",
               "quarantined_at"));
 
+  static final StructType SCHEMA =
+      new StructType()
+          .add(TABLE_NAME_COLUMN, DataTypes.StringType)
+          .add("record_key", DataTypes.StringType)
+          .add(SilverTables.stringArray("reasons"))
+          .add("record", DataTypes.StringType)
+          .add("source_op", DataTypes.StringType)
+          .add("source_commit_timestamp", DataTypes.TimestampType)
+          .add("source_file", DataTypes.StringType)
+          .add("run_id", DataTypes.StringType)
+          .add("quarantined_at", DataTypes.TimestampType);
+
   private final SparkSession spark;
   private final CatalogSettings catalog;
 
@@ -44,19 +58,13 @@ public final class QuarantineTable {
   public void ensure() {
     SilverTables tables = new SilverTables(spark, catalog);
     if (tables.exists(qualifiedName())) {
+      tables.ensureSnapshot(qualifiedName());
       return;
     }
-    // reasons is an array, which contracts cannot declare, so this DDL is written out here.
-    spark.sql(
-        "CREATE TABLE IF NOT EXISTS "
-            + qualifiedName()
-            + " (`table_name` string, `record_key` string, `reasons` array<string>,"
-            + " `record` string, `source_op` string, `source_commit_timestamp` timestamp,"
-            + " `source_file` string, `run_id` string, `quarantined_at` timestamp)"
-            + " USING iceberg PARTITIONED BY (`table_name`)"
-            + " COMMENT 'Current-state rows that failed their contract, with the reasons why'"
-            + " TBLPROPERTIES ("
-            + SilverTables.propertiesDdl()
-            + ")");
+    tables.create(
+        NAME,
+        SCHEMA,
+        (builder, schema) -> builder.identity(TABLE_NAME_COLUMN),
+        "Current-state rows that failed their contract, with the reasons why");
   }
 }

@@ -21,6 +21,12 @@ public final class RunRecord {
   public static final String SILVER_ROWS = "silver.silver-rows";
   public static final String QUARANTINE_ROWS = "silver.quarantine-rows";
 
+  /** passed, failed or accepted: the publish gate's verdict on this run. */
+  public static final String GATE = "silver.gate";
+
+  /** The thresholds the run broke, if any. */
+  public static final String GATE_FAILURES = "silver.gate-failures";
+
   private final Map<String, String> properties;
 
   private RunRecord(Map<String, String> properties) {

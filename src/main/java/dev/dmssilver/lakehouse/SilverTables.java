@@ -8,17 +8,29 @@ import dev.dmssilver.contract.Contract;
 import dev.dmssilver.contract.PartitionField;
 import dev.dmssilver.contract.SqlIdentifier;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.Transaction;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.spark.Spark3Util;
+import org.apache.iceberg.spark.SparkSchemaUtil;
+import org.apache.iceberg.spark.source.HasIcebergCatalog;
 import org.apache.iceberg.types.Types;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.NamespaceAlreadyExistsException;
 import org.apache.spark.sql.catalyst.parser.ParseException;
+import org.apache.spark.sql.connector.catalog.SupportsNamespaces;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -26,8 +38,14 @@ import org.apache.spark.sql.types.StructType;
  * Creates Silver tables from their contracts when missing, and checks existing ones still match:
  * Iceberg format v2, Parquet, Athena-readable types, hidden partitioning for facts. A column the
  * contract gained is added to the table; any other difference stops the job before it writes.
+ *
+ * <p>A table is created in one transaction together with an empty first snapshot, so every run has
+ * a snapshot to stage from and compare with, and runs racing to create the same table cannot leave
+ * it half made: the loser finds it created.
  */
 public final class SilverTables {
+  private static final int NAMESPACE_ATTEMPTS = 10;
+
   private final SparkSession spark;
   private final CatalogSettings catalog;
 
@@ -48,58 +66,108 @@ public final class SilverTables {
     return properties;
   }
 
-  /** {@link #tableProperties()} as the body of a TBLPROPERTIES clause. */
-  static String propertiesDdl() {
-    List<String> properties = new ArrayList<>();
-    tableProperties()
-        .forEach((key, value) -> properties.add(sqlString(key) + "=" + sqlString(value)));
-    return String.join(", ", properties);
+  public void ensureDatabase() {
+    SupportsNamespaces namespaces =
+        (SupportsNamespaces) spark.sessionState().catalogManager().catalog(catalog.catalogName());
+    String[] namespace = {catalog.database()};
+    for (int attempt = 1; !namespaces.namespaceExists(namespace); attempt++) {
+      try {
+        namespaces.createNamespace(namespace, Collections.emptyMap());
+        return;
+      } catch (NamespaceAlreadyExistsException e) {
+        return; // another run created it a moment ago: just as good
+      } catch (RuntimeException e) {
+        // Runs racing on a new catalog: the JDBC catalog reports a lost race as a failed INSERT,
+        // and SQLite can refuse both racers at once. Look again, then try again.
+        if (attempt >= NAMESPACE_ATTEMPTS) {
+          throw e;
+        }
+        pause(attempt);
+      }
+    }
   }
 
-  public void ensureDatabase() {
-    spark.sql(
-        "CREATE NAMESPACE IF NOT EXISTS "
-            + catalog.catalogName()
-            + "."
-            + SqlIdentifier.quoted(catalog.database()));
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(200L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SilverException(SilverException.Kind.LAKEHOUSE, "Interrupted", e);
+    }
   }
 
   /** Creates the Silver table for {@code contract} if missing, else checks and evolves it. */
   public void ensure(Contract contract) {
     String name = catalog.qualified(contract.table());
     if (!exists(name)) {
+      StructType schema = new StructType();
+      for (ColumnSpec column : contract.silverColumns()) {
+        schema = schema.add(column.name(), column.type().sparkType(), true);
+      }
       create(
-          name,
-          contract.silverColumns(),
-          contract.partition().map(PartitionField::sparkDdl),
+          contract.table(),
+          schema,
+          (builder, unused) ->
+              contract.partition().map(field -> partitioned(builder, field)).orElse(builder),
           contract.description());
       return;
     }
     checkAndEvolve(name, contract);
+    ensureSnapshot(name);
   }
 
+  /**
+   * Creates a table with an empty first snapshot, in one commit. If another run created it first,
+   * that table stands.
+   */
   void create(
-      String name, List<ColumnSpec> columns, Optional<String> partitionDdl, String comment) {
-    List<String> definitions = new ArrayList<>();
-    for (ColumnSpec column : columns) {
-      definitions.add(SqlIdentifier.quoted(column.name()) + " " + column.type().sqlName());
+      String table,
+      StructType sparkSchema,
+      BiFunction<PartitionSpec.Builder, Schema, PartitionSpec.Builder> partitioning,
+      String comment) {
+    Schema schema = SparkSchemaUtil.convert(sparkSchema);
+    Map<String, String> properties = tableProperties();
+    if (!comment.isEmpty()) {
+      properties.put("comment", comment);
     }
-    String ddl =
-        "CREATE TABLE IF NOT EXISTS "
-            + name
-            + " ("
-            + String.join(", ", definitions)
-            + ") USING iceberg"
-            + partitionDdl.map(partition -> " PARTITIONED BY (" + partition + ")").orElse("")
-            + (comment.isEmpty() ? "" : " COMMENT " + sqlString(comment))
-            + " TBLPROPERTIES ("
-            + propertiesDdl()
-            + ")";
-    spark.sql(ddl);
+    Transaction creation =
+        icebergCatalog()
+            .buildTable(TableIdentifier.of(catalog.database(), table), schema)
+            .withPartitionSpec(partitioning.apply(PartitionSpec.builderFor(schema), schema).build())
+            .withProperties(properties)
+            .createTransaction();
+    creation.newFastAppend().set(RunRecord.JOB, "create").commit();
+    try {
+      creation.commitTransaction();
+    } catch (AlreadyExistsException e) {
+      // Another run created the table while this one was preparing to: use theirs.
+    }
   }
 
-  static String sqlString(String text) {
-    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  private static PartitionSpec.Builder partitioned(
+      PartitionSpec.Builder builder, PartitionField field) {
+    switch (field.icebergTransform()) {
+      case "year":
+        return builder.year(field.column());
+      case "month":
+        return builder.month(field.column());
+      case "day":
+        return builder.day(field.column());
+      default:
+        throw new SilverException(
+            SilverException.Kind.CONTRACT, "Cannot partition by " + field + ": unknown transform");
+    }
+  }
+
+  /**
+   * Gives a table made elsewhere (say, by Athena DDL) an empty first snapshot, so that runs have a
+   * snapshot to stage from and compare with.
+   */
+  void ensureSnapshot(String name) {
+    Table table = load(name);
+    if (table.currentSnapshot() == null) {
+      table.newFastAppend().set(RunRecord.JOB, "create").commit();
+    }
   }
 
   boolean exists(String name) {
@@ -113,6 +181,12 @@ public final class SilverTables {
       throw new SilverException(
           SilverException.Kind.LAKEHOUSE, "Cannot parse table name " + name, e);
     }
+  }
+
+  private Catalog icebergCatalog() {
+    return ((HasIcebergCatalog)
+            spark.sessionState().catalogManager().catalog(catalog.catalogName()))
+        .icebergCatalog();
   }
 
   private void checkAndEvolve(String name, Contract contract) {
@@ -184,5 +258,10 @@ public final class SilverTables {
     } catch (ParseException | org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
       throw new SilverException(SilverException.Kind.LAKEHOUSE, "Cannot load table " + name, e);
     }
+  }
+
+  /** A StructType field for array&lt;string&gt; columns, which contracts cannot declare. */
+  static StructField stringArray(String name) {
+    return DataTypes.createStructField(name, DataTypes.createArrayType(DataTypes.StringType), true);
   }
 }

@@ -56,6 +56,7 @@ public final class SparkSessions {
    */
   public static void register(SparkSession spark, CatalogSettings catalog) {
     catalog.prepareLocalWarehouse();
+    JdbcCatalogTables.ensure(catalog);
     catalog.sparkProperties().forEach((key, value) -> spark.conf().set(key, value));
     Map<String, String> hadoop = new LinkedHashMap<>(catalog.objectStore().hadoopProperties());
     hadoop.putAll(

@@ -1,9 +1,12 @@
 package dev.dmssilver.quality;
 
+import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.encode;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.size;
@@ -11,6 +14,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.dmssilver.bronze.EventColumns;
 import dev.dmssilver.contract.BuiltInReason;
+import dev.dmssilver.contract.ColumnSpec;
 import dev.dmssilver.contract.Contract;
 import dev.dmssilver.contract.Enrichment;
 import dev.dmssilver.contract.Rule;
@@ -21,9 +25,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Evaluates every rule on every row in one projection, and collects the names of the rules a row
@@ -55,6 +63,10 @@ public final class Validation {
     passes.put(
         BuiltInReason.COMMIT_TIMESTAMP_NOT_FUTURE.reason(),
         col(EventColumns.COMMIT_TIMESTAMP).leq(lit(futureLimit)));
+    allOf(contract, DataTypes.StringType, Validation::isValidUtf8)
+        .ifPresent(check -> passes.put(BuiltInReason.TEXT_VALID_UTF8.reason(), check));
+    allOf(contract, DataTypes.DoubleType, Validation::isFinite)
+        .ifPresent(check -> passes.put(BuiltInReason.NUMBERS_FINITE.reason(), check));
     for (Rule rule : contract.rules()) {
       passes.put(rule.name(), expr(rule.expression()));
     }
@@ -62,6 +74,32 @@ public final class Validation {
       passes.put(enrichment.rule(), col(EnrichmentJoin.matchedColumn(enrichment)));
     }
     return new Validation(passes);
+  }
+
+  /** One check over every Silver column of a type ({@code float} counts as double). */
+  private static Optional<Column> allOf(
+      Contract contract, DataType type, Function<Column, Column> check) {
+    Column all = null;
+    for (ColumnSpec column : contract.silverColumns()) {
+      DataType columnType = column.type().sparkType();
+      boolean matches =
+          columnType.equals(type)
+              || (type.equals(DataTypes.DoubleType) && columnType.equals(DataTypes.FloatType));
+      if (matches) {
+        Column passes = col(column.name()).isNull().or(check.apply(col(column.name())));
+        all = all == null ? passes : all.and(passes);
+      }
+    }
+    return Optional.ofNullable(all);
+  }
+
+  /** Decoding replaces bad bytes, so re-encoding gives back the raw bytes only for UTF-8. */
+  private static Column isValidUtf8(Column text) {
+    return encode(text, "UTF-8").equalTo(text.cast(DataTypes.BinaryType));
+  }
+
+  private static Column isFinite(Column number) {
+    return not(isnan(number)).and(abs(number).notEqual(lit(Double.POSITIVE_INFINITY)));
   }
 
   /** Every reason a row can be quarantined for, in the order reasons are listed. */

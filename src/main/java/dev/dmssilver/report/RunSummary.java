@@ -1,6 +1,7 @@
 package dev.dmssilver.report;
 
 import dev.dmssilver.job.JobResult;
+import dev.dmssilver.quality.GateVerdict;
 import dev.dmssilver.quality.OutcomeCounts;
 import java.util.Arrays;
 import java.util.List;
@@ -19,16 +20,19 @@ public final class RunSummary {
     StringBuilder failures = new StringBuilder();
     for (JobResult result : results) {
       String time = String.format("%.1f s", result.duration().toMillis() / 1000.0);
-      if (!result.succeeded()) {
-        table.addRow(Arrays.asList(result.table(), "", "", "", "", "", time, "FAILED"));
+      if (result.status() != JobResult.Status.PUBLISHED) {
         failures
             .append("  ")
             .append(result.table())
             .append(": ")
             .append(result.failure().map(RunSummary::describe).orElse(""))
             .append('\n');
+      }
+      if (!result.counts().isPresent()) {
+        table.addRow(Arrays.asList(result.table(), "", "", "", "", "", time, "FAILED"));
         continue;
       }
+      // A gate failure still shows its figures: what would have been published.
       OutcomeCounts counts = result.counts().get();
       JobResult.BronzeFigures bronze = result.bronze().get();
       table.addRow(
@@ -40,20 +44,8 @@ public final class RunSummary {
               number(counts.validRows()),
               number(counts.quarantinedRows()),
               time,
-              "ok"));
-      if (!counts.rowsByReason().isEmpty()) {
-        reasons.append("  ").append(result.table()).append(": ");
-        String separator = "";
-        for (Map.Entry<String, Long> reason : counts.rowsByReason().entrySet()) {
-          reasons
-              .append(separator)
-              .append(reason.getKey())
-              .append(' ')
-              .append(number(reason.getValue()));
-          separator = ", ";
-        }
-        reasons.append('\n');
-      }
+              status(result)));
+      appendReasons(reasons, result.table(), counts);
     }
     StringBuilder text = new StringBuilder();
     text.append("Run ").append(runId).append('\n').append(table.render());
@@ -61,9 +53,35 @@ public final class RunSummary {
       text.append("\nQuarantined rows by reason (a row may fail several rules):\n").append(reasons);
     }
     if (failures.length() > 0) {
-      text.append("\nFailed jobs:\n").append(failures);
+      text.append("\nNot published:\n").append(failures);
     }
     return text.toString();
+  }
+
+  private static String status(JobResult result) {
+    if (result.status() == JobResult.Status.GATE_FAILED) {
+      return "GATE FAILED";
+    }
+    return result.verdict().map(v -> v.outcome() == GateVerdict.Outcome.ACCEPTED).orElse(false)
+        ? "ok (gate accepted)"
+        : "ok";
+  }
+
+  private static void appendReasons(StringBuilder reasons, String table, OutcomeCounts counts) {
+    if (counts.rowsByReason().isEmpty()) {
+      return;
+    }
+    reasons.append("  ").append(table).append(": ");
+    String separator = "";
+    for (Map.Entry<String, Long> reason : counts.rowsByReason().entrySet()) {
+      reasons
+          .append(separator)
+          .append(reason.getKey())
+          .append(' ')
+          .append(number(reason.getValue()));
+      separator = ", ";
+    }
+    reasons.append('\n');
   }
 
   /** A failure as one line: our own messages as they are, anything else with its type. */

@@ -115,7 +115,7 @@ class GlueJobJarIT {
                 "tsv",
                 "SELECT summary['"
                     + RunRecord.RUN_ID
-                    + "'] AS run_id FROM silver.dim_product.snapshots")
+                    + "'] AS run_id FROM silver.dim_product.snapshots WHERE operation = 'overwrite'")
             .redirectError(folder.resolve("sql.err").toFile())
             .redirectOutput(folder.resolve("sql.out").toFile())
             .start();

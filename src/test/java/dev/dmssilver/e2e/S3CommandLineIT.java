@@ -253,22 +253,30 @@ class S3CommandLineIT {
   }
 
   @Test
-  void thePostgresCatalogWorksFromTheCommandLineToo() throws Exception {
+  void thePostgresCatalogWorksFromTheCommandLineAndItsPasswordNeverShowsEvenVerbose()
+      throws Exception {
+    // The test server trusts every login, so any password works: it must never be printed.
+    String catalog = postgres.jdbcUrl() + "&password=never-print-me";
     Result run =
         silver(
             credentials(),
             "run",
             "--job",
             "dim_product",
+            "--verbose",
             "--bronze",
             "s3://bronze/raw",
             "--warehouse",
             "s3://lake/warehouse-pg",
             "--catalog",
-            postgres.jdbcUrl(),
+            catalog,
             "--s3-endpoint",
             s3.endpoint());
     assertThat(run.exitCode).as(run.stderr).isZero();
+    assertThat(run.stdout + run.stderr)
+        .contains("INFO")
+        .doesNotContain("never-print-me")
+        .doesNotContain(TestS3.SECRET_KEY);
 
     Result tables =
         silver(

@@ -24,7 +24,9 @@ import dev.dmssilver.bronze.BronzeSettings;
 import dev.dmssilver.contract.Contracts;
 import dev.dmssilver.demo.DmsColumn;
 import dev.dmssilver.lakehouse.CatalogSettings;
+import dev.dmssilver.lakehouse.Publisher;
 import dev.dmssilver.lakehouse.RunRecord;
+import dev.dmssilver.lakehouse.StagedSilver;
 import dev.dmssilver.testing.BronzeFixture;
 import dev.dmssilver.testing.GenuineDmsFixtures;
 import dev.dmssilver.testing.Tables;
@@ -37,6 +39,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.apache.iceberg.Snapshot;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -450,7 +453,12 @@ class JobRunnerTest {
     JobResult result = run("fact_orders");
 
     Row summary =
-        spark.sql("SELECT summary FROM " + catalog.qualified("fact_orders") + ".snapshots").first();
+        spark
+            .sql(
+                "SELECT summary FROM "
+                    + catalog.qualified("fact_orders")
+                    + ".snapshots WHERE summary['silver.run-id'] = 'run-1'")
+            .first();
     Map<String, String> properties = summary.getJavaMap(0);
     assertThat(properties)
         .containsEntry(RunRecord.RUN_ID, "run-1")
@@ -646,39 +654,49 @@ class JobRunnerTest {
   }
 
   @Test
-  void aWriteThatDoesNotHoldThePlannedRowsIsRolledBack() {
+  void aStagedWriteThatDoesNotHoldThePlannedRowsNeverReachesMain() {
     writeOrders();
     run("fact_orders");
     List<String> before = Tables.rows(spark, catalog.qualified("fact_orders"), "*");
-    long snapshotBefore =
-        spark
-            .table(catalog.qualified("fact_orders") + ".snapshots")
-            .orderBy(org.apache.spark.sql.functions.col("committed_at").desc())
-            .first()
-            .getLong(1);
+    Publisher publisher = new Publisher(spark, catalog);
+    Snapshot base = publisher.current("fact_orders");
 
     assertThatThrownBy(
             () ->
-                new dev.dmssilver.lakehouse.Publisher(spark, catalog)
-                    .publish(
-                        "fact_orders",
-                        spark.table(catalog.qualified("fact_orders")).limit(1),
-                        2,
-                        spark.table(catalog.qualified("quarantine")).limit(0),
-                        0,
-                        RunRecord.builder("run-bad", "fact_orders").build()))
+                publisher.stage(
+                    "fact_orders",
+                    base,
+                    spark.table(catalog.qualified("fact_orders")).limit(1),
+                    2,
+                    RunRecord.builder("run-bad", "fact_orders").build()))
         .isInstanceOf(SilverException.class)
         .hasMessageContaining("holds 1 rows (total-records) but the job planned 2");
 
     assertThat(Tables.rows(spark, catalog.qualified("fact_orders"), "*")).isEqualTo(before);
-    long current =
-        spark
-            .sql(
-                "SELECT snapshot_id FROM "
-                    + catalog.qualified("fact_orders")
-                    + ".history WHERE is_current_ancestor ORDER BY made_current_at DESC LIMIT 1")
-            .first()
-            .getLong(0);
-    assertThat(current).isEqualTo(snapshotBefore);
+    assertThat(publisher.current("fact_orders").snapshotId()).isEqualTo(base.snapshotId());
+  }
+
+  @Test
+  void aFailedQuarantineCommitPutsSilverBackToTheSnapshotItReplaced() {
+    writeOrders();
+    run("fact_orders");
+    List<String> before = Tables.rows(spark, catalog.qualified("fact_orders"), "*");
+    Publisher publisher = new Publisher(spark, catalog);
+    Snapshot base = publisher.current("fact_orders");
+    RunRecord record = RunRecord.builder("run-half", "fact_orders").build();
+    StagedSilver staged =
+        publisher.stage(
+            "fact_orders", base, spark.table(catalog.qualified("fact_orders")).limit(1), 1, record);
+
+    // The quarantine commit holds 0 rows where 5 were planned: after Silver was published.
+    assertThatThrownBy(
+            () ->
+                publisher.publish(
+                    staged, spark.table(catalog.qualified("quarantine")).limit(0), 5, record))
+        .isInstanceOf(SilverException.class)
+        .hasMessageContaining("but the job planned 5");
+
+    assertThat(publisher.current("fact_orders").snapshotId()).isEqualTo(base.snapshotId());
+    assertThat(Tables.rows(spark, catalog.qualified("fact_orders"), "*")).isEqualTo(before);
   }
 }

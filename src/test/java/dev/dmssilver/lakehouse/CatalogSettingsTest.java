@@ -124,6 +124,19 @@ class CatalogSettingsTest {
   }
 
   @Test
+  void hostileDatabaseAndCatalogNamesNeverReachSql() {
+    assertThatThrownBy(
+            () -> new CatalogSettings("/tmp/w", "local", "silver; DROP TABLE x", "lakehouse"))
+        .hasMessageContaining("Cannot use database 'silver; DROP TABLE x'");
+    assertThatThrownBy(() -> new CatalogSettings("/tmp/w", "local", "silver`.`x", "lakehouse"))
+        .hasMessageContaining("Cannot use database 'silver`.`x'");
+    assertThatThrownBy(() -> new CatalogSettings("/tmp/w", "local", "silver", "lake house"))
+        .hasMessageContaining("Cannot use catalog name 'lake house'");
+    assertThatThrownBy(() -> CatalogSettings.local("/tmp/w").qualified("orders; --"))
+        .hasMessageContaining("Cannot use table name 'orders; --'");
+  }
+
+  @Test
   void theGlueCatalogNeedsAnS3Warehouse() {
     assertThatThrownBy(() -> new CatalogSettings("/tmp/warehouse", "glue", "silver", "lakehouse"))
         .hasMessageContaining("--warehouse must be an s3:// URI");

@@ -192,7 +192,8 @@ class ValidationTest {
         base.enrichments(),
         base.derived(),
         List.of(new dev.dmssilver.contract.Rule(name, expression)),
-        base.partition());
+        base.partition(),
+        base.gate());
   }
 
   private static Dataset<Row> frame(String table, Map<String, Object> row) {

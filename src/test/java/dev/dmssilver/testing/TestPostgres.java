@@ -128,7 +128,7 @@ public final class TestPostgres implements AutoCloseable {
     return port;
   }
 
-  private void createDatabase(String name) {
+  public void createDatabase(String name) {
     try (Connection connection =
             DriverManager.getConnection(
                 "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");

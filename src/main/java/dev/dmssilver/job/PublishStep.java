@@ -1,0 +1,157 @@
+package dev.dmssilver.job;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+
+import dev.dmssilver.FailPoint;
+import dev.dmssilver.SilverException;
+import dev.dmssilver.bronze.BronzeInventory;
+import dev.dmssilver.cdc.LatestEvent;
+import dev.dmssilver.contract.ColumnSpec;
+import dev.dmssilver.contract.Contract;
+import dev.dmssilver.lakehouse.Publication;
+import dev.dmssilver.lakehouse.Publisher;
+import dev.dmssilver.lakehouse.QuarantineTable;
+import dev.dmssilver.lakehouse.RunRecord;
+import dev.dmssilver.lakehouse.SilverTables;
+import dev.dmssilver.lakehouse.StagedSilver;
+import dev.dmssilver.quality.GateVerdict;
+import dev.dmssilver.quality.OutcomeCounts;
+import dev.dmssilver.quality.PublishGate;
+import dev.dmssilver.quality.QuarantineRecords;
+import dev.dmssilver.quality.Validation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotSummary;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last step of a job: write, audit, publish. Stages the new Silver table on the run's audit
+ * branch, judges the run against the contract's publish gate, and publishes only if the gate
+ * allows. A gate failure leaves Silver and quarantine as they were, with the would-be state kept on
+ * audit branches for inspection.
+ */
+final class PublishStep {
+  private static final Logger LOG = LoggerFactory.getLogger(PublishStep.class);
+
+  private final SparkSession spark;
+  private final RunSettings settings;
+
+  PublishStep(SparkSession spark, RunSettings settings) {
+    this.spark = requireNonNull(spark, "spark is null");
+    this.settings = requireNonNull(settings, "settings is null");
+  }
+
+  /** What publishing came to: the verdict, and either the snapshots or why not. */
+  static final class Outcome {
+    final GateVerdict verdict;
+    final Publication publication;
+    final SilverException gateFailure;
+
+    private Outcome(GateVerdict verdict, Publication publication, SilverException gateFailure) {
+      this.verdict = verdict;
+      this.publication = publication;
+      this.gateFailure = gateFailure;
+    }
+  }
+
+  Outcome publish(
+      Contract contract, BronzeInventory inventory, Dataset<Row> checked, OutcomeCounts counts) {
+    String table = contract.table();
+    new SilverTables(spark, settings.catalog()).ensure(contract);
+    Publisher publisher = new Publisher(spark, settings.catalog());
+    Snapshot base = publisher.current(table);
+    GateVerdict verdict =
+        PublishGate.evaluate(contract.gate(), counts, OptionalLong.of(totalRecords(base)));
+    if (!verdict.allowsPublishing() && settings.acceptsGateFailures()) {
+      verdict = verdict.accepted();
+      LOG.warn("[{}] publishing despite the gate, as asked: {}", table, verdict);
+    }
+    RunRecord record = record(contract, inventory, counts, verdict);
+
+    LOG.info(
+        "[{}] writing {} Silver rows to audit branch {}",
+        table,
+        String.format("%,d", counts.validRows()),
+        Publisher.auditBranch(record));
+    StagedSilver staged =
+        publisher.stage(table, base, silverRows(contract, checked), counts.validRows(), record);
+    FailPoint.reach(FailPoint.SILVER_STAGED);
+    Dataset<Row> quarantineRows = quarantineRows(contract, checked);
+    if (!verdict.allowsPublishing()) {
+      String quarantineBranch = publisher.stageQuarantine(table, quarantineRows, record);
+      return new Outcome(verdict, null, gateFailure(contract, verdict, staged, quarantineBranch));
+    }
+    LOG.info(
+        "[{}] publishing, with {} quarantine rows",
+        table,
+        String.format("%,d", counts.quarantinedRows()));
+    Publication publication =
+        publisher.publish(staged, quarantineRows, counts.quarantinedRows(), record);
+    return new Outcome(verdict, publication, null);
+  }
+
+  private Dataset<Row> silverRows(Contract contract, Dataset<Row> checked) {
+    List<Column> columns = new ArrayList<>();
+    for (ColumnSpec column : contract.silverColumns()) {
+      columns.add(col(column.name()));
+    }
+    return checked
+        .where(LatestEvent.isCurrent().and(Validation.isValid()))
+        .select(columns.toArray(new Column[0]));
+  }
+
+  private Dataset<Row> quarantineRows(Contract contract, Dataset<Row> checked) {
+    return QuarantineRecords.of(
+        checked.where(LatestEvent.isCurrent().and(Validation.isQuarantined())),
+        contract,
+        settings.runId(),
+        settings.clock().instant());
+  }
+
+  private RunRecord record(
+      Contract contract, BronzeInventory inventory, OutcomeCounts counts, GateVerdict verdict) {
+    return RunRecord.builder(settings.runId(), contract.table())
+        .put(RunRecord.VERSION, ProjectVersion.get())
+        .put(RunRecord.BRONZE_FILES, inventory.fileCount())
+        .put(RunRecord.BRONZE_EVENTS, inventory.eventCount())
+        .put(RunRecord.BRONZE_NEWEST_COMMIT, counts.newestCommit().orElse(null))
+        .put(RunRecord.SILVER_ROWS, counts.validRows())
+        .put(RunRecord.QUARANTINE_ROWS, counts.quarantinedRows())
+        .put(RunRecord.GATE, verdict.outcome().label())
+        .put(RunRecord.GATE_FAILURES, verdict.failures().isEmpty() ? null : verdict.toString())
+        .build();
+  }
+
+  private static long totalRecords(Snapshot snapshot) {
+    return Long.parseLong(snapshot.summary().getOrDefault(SnapshotSummary.TOTAL_RECORDS_PROP, "0"));
+  }
+
+  private SilverException gateFailure(
+      Contract contract, GateVerdict verdict, StagedSilver staged, String quarantineBranch) {
+    String table = settings.catalog().database() + "." + contract.table();
+    String quarantine = settings.catalog().database() + "." + QuarantineTable.NAME;
+    return new SilverException(
+        SilverException.Kind.GATE,
+        String.format(
+            "Cannot publish %s: the publish gate failed: %s. Silver is unchanged. The would-be"
+                + " table is kept for %d days: SELECT * FROM %s VERSION AS OF '%s'; its quarantine"
+                + " rows: SELECT * FROM %s VERSION AS OF '%s' WHERE table_name = '%s'. To publish"
+                + " it anyway, run again with --accept-gate-failure",
+            contract.table(),
+            verdict,
+            Publisher.AUDIT_BRANCH_RETENTION_DAYS,
+            table,
+            staged.branch(),
+            quarantine,
+            quarantineBranch,
+            contract.table()));
+  }
+}

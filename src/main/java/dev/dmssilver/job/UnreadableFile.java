@@ -1,0 +1,35 @@
+package dev.dmssilver.job;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Finds the file Spark names when a scan fails on it, in the chain of causes Spark throws. */
+final class UnreadableFile {
+  // Spark 3.3's FileScanRDD: "Encountered error while reading file <path>. Details: ..."
+  private static final Pattern SPARK_MESSAGE =
+      Pattern.compile("Encountered error while reading file (\\S+?)\\.? Details");
+
+  private UnreadableFile() {}
+
+  static Optional<String> in(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      Matcher matcher = SPARK_MESSAGE.matcher(String.valueOf(cause.getMessage()));
+      if (matcher.find()) {
+        return Optional.of(matcher.group(1));
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+
+  static String rootCause(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+}

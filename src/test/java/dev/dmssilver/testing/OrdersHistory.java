@@ -1,0 +1,101 @@
+package dev.dmssilver.testing;
+
+import static dev.dmssilver.demo.DmsColumn.Kind.BIGINT;
+import static dev.dmssilver.demo.DmsColumn.Kind.DATE;
+import static dev.dmssilver.demo.DmsColumn.Kind.INT;
+import static dev.dmssilver.demo.DmsColumn.Kind.STRING;
+import static dev.dmssilver.demo.DmsColumn.Kind.TIMESTAMP_MILLIS;
+import static dev.dmssilver.testing.BronzeFixture.column;
+import static dev.dmssilver.testing.BronzeFixture.columns;
+import static dev.dmssilver.testing.BronzeFixture.commitTimestamp;
+import static dev.dmssilver.testing.BronzeFixture.op;
+import static dev.dmssilver.testing.BronzeFixture.row;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Bronze history for the orders table in two steps: a full load, then a day of CDC that changes,
+ * breaks and deletes orders. Running the fact_orders job after each step gives two different
+ * states, "old" and "new", which crash and concurrency tests compare against.
+ */
+public final class OrdersHistory {
+  private final BronzeFixture bronze;
+  private final int orders;
+
+  public OrdersHistory(BronzeFixture bronze, int orders) {
+    this.bronze = bronze;
+    this.orders = orders;
+  }
+
+  /** The full load: every order pending. */
+  public void writeFullLoad() {
+    List<Object[]> rows = new ArrayList<>();
+    for (int id = 1; id <= orders; id++) {
+      rows.add(
+          row(
+              "2024-01-15 00:00:00.000000",
+              id,
+              id % 97,
+              LocalDate.of(2024, 1, 1 + id % 14),
+              "pending",
+              Instant.parse("2024-01-14T08:00:00Z")));
+    }
+    bronze.write(
+        "orders",
+        "LOAD00000001.parquet",
+        columns(
+            commitTimestamp(),
+            column("order_id", INT),
+            column("customer_id", INT),
+            column("order_date", DATE),
+            column("order_status", STRING),
+            column("updated_at", TIMESTAMP_MILLIS)),
+        rows.toArray(new Object[0][]));
+  }
+
+  /** A day of CDC: a third of the orders ship, 1% get an unknown status, 2% are deleted. */
+  public void writeNextDay() {
+    List<Object[]> rows = new ArrayList<>();
+    for (int id = 1; id <= orders; id++) {
+      String time = "2024-01-16 00:00:00.000000";
+      if (id % 50 == 0) {
+        rows.add(row("D", time, (long) id, null, null, null, null));
+      } else if (id % 100 == 1) {
+        rows.add(
+            row(
+                "U",
+                time,
+                (long) id,
+                id % 97,
+                LocalDate.of(2024, 1, 1 + id % 14),
+                "on_hold",
+                Instant.parse("2024-01-16T00:00:00Z")));
+      } else if (id % 3 == 0) {
+        rows.add(
+            row(
+                "U",
+                time,
+                (long) id,
+                id % 97,
+                LocalDate.of(2024, 1, 1 + id % 14),
+                "shipped",
+                Instant.parse("2024-01-16T00:00:00Z")));
+      }
+    }
+    bronze.write(
+        "orders",
+        "2024/01/16/20240116-000000000.parquet",
+        columns(
+            op(),
+            commitTimestamp(),
+            column("order_id", BIGINT),
+            column("customer_id", INT),
+            column("order_date", DATE),
+            column("order_status", STRING),
+            column("updated_at", TIMESTAMP_MILLIS)),
+        rows.toArray(new Object[0][]));
+  }
+}
