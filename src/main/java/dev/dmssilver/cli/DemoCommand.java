@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
@@ -64,7 +65,9 @@ final class DemoCommand implements Callable<Integer> {
             CatalogSettings.local(warehouse.toString()),
             known);
     SparkSession spark = engine.start("silver demo", settings.catalog());
-    int exitCode = RunCommand.runAndReport(spark, settings, new ArrayList<>(known.all()), out);
+    int exitCode =
+        RunCommand.runAndReport(
+            spark, settings, new ArrayList<>(known.all()), out, Optional.empty());
     printQueriesToTry(out, dir.resolve("warehouse").toString());
     return exitCode;
   }

@@ -5,10 +5,16 @@ import dev.dmssilver.contract.Contracts;
 import dev.dmssilver.job.JobResult;
 import dev.dmssilver.job.JobRuns;
 import dev.dmssilver.job.RunSettings;
+import dev.dmssilver.report.CloudWatchPublisher;
+import dev.dmssilver.report.JobMetrics;
 import dev.dmssilver.report.RunSummary;
+import dev.dmssilver.report.RunSummaryJson;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.ArgGroup;
@@ -27,6 +33,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin BronzeOptions bronze;
   @Mixin CatalogOptions catalog;
   @Mixin ObjectStoreOptions objectStore;
+  @Mixin MetricsOptions metrics;
   @Mixin ContractOptions contracts;
   @Mixin EngineOptions engine;
 
@@ -40,6 +47,12 @@ final class RunCommand implements Callable<Integer> {
           "Publish even if the publish gate fails, for a known one-off (e.g. a planned purge)."
               + " The snapshot records that the gate was accepted.")
   boolean acceptGateFailure;
+
+  @Option(
+      names = "--summary-json",
+      paramLabel = "FILE",
+      description = "Also write a machine-readable summary of the run to FILE.")
+  Path summaryJson;
 
   @Option(
       names = "--run-id",
@@ -81,8 +94,10 @@ final class RunCommand implements Callable<Integer> {
     if (acceptGateFailure) {
       settings = settings.acceptingGateFailures();
     }
+    settings = settings.withMetrics(metrics.settings(objectStore));
     SparkSession spark = engine.start("silver run", settings.catalog());
-    return runAndReport(spark, settings, selected, spec.commandLine().getOut());
+    return runAndReport(
+        spark, settings, selected, spec.commandLine().getOut(), Optional.ofNullable(summaryJson));
   }
 
   /**
@@ -90,11 +105,33 @@ final class RunCommand implements Callable<Integer> {
    * the only trouble was the publish gate (Silver unchanged, data to look at), 1 otherwise.
    */
   static int runAndReport(
-      SparkSession spark, RunSettings settings, List<Contract> contracts, PrintWriter out) {
-    List<JobResult> results = JobRuns.runAll(spark, settings, contracts);
+      SparkSession spark,
+      RunSettings settings,
+      List<Contract> contracts,
+      PrintWriter out,
+      Optional<Path> summaryJson) {
+    Instant started = settings.clock().instant();
+    List<JobResult> results;
+    try (CloudWatchPublisher cloudWatch = new CloudWatchPublisher(settings.metrics())) {
+      results =
+          JobRuns.runAll(
+              spark,
+              settings,
+              contracts,
+              result ->
+                  cloudWatch.publish(
+                      result.table(),
+                      JobMetrics.of(
+                          result, settings.metrics().environment(), settings.clock().instant())));
+    }
     out.println();
     out.print(RunSummary.render(settings.runId(), results));
     out.flush();
+    summaryJson.ifPresent(
+        file ->
+            RunSummaryJson.write(
+                file,
+                RunSummaryJson.of(settings.runId(), started, settings.clock().instant(), results)));
     int exitCode = 0;
     for (JobResult result : results) {
       if (result.status() == JobResult.Status.FAILED) {

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * <p>{@code --command} defaults to {@code run}. The Glue job run id becomes the run id recorded on
- * every snapshot, so a snapshot leads straight to its Glue job run. A failed command throws, which
- * is how Glue learns that the run failed.
+ * every snapshot, so a snapshot leads straight to its Glue job run, and CloudWatch metrics are on
+ * unless the job passes {@code --cloudwatch false}. A failed command throws, which is how Glue
+ * learns that the run failed.
  */
 public final class GlueMain {
   private static final Logger LOG = LoggerFactory.getLogger(GlueMain.class);
@@ -48,10 +49,16 @@ public final class GlueMain {
     List<String> silver = new ArrayList<>();
     silver.add(command);
     silver.addAll(ours);
-    String runId = runId(arguments);
-    if (runId != null && !arguments.hasOurs("--run-id") && command.equals(COMMAND_DEFAULT)) {
-      silver.add("--run-id");
-      silver.add(runId);
+    if (command.equals(COMMAND_DEFAULT)) {
+      String runId = runId(arguments);
+      if (runId != null && !arguments.hasOurs("--run-id")) {
+        silver.add("--run-id");
+        silver.add(runId);
+      }
+      // Metrics are on under Glue unless the job says otherwise (--cloudwatch false).
+      if (!arguments.hasOurs("--cloudwatch")) {
+        silver.add("--cloudwatch");
+      }
     }
     return silver.toArray(new String[0]);
   }

@@ -27,8 +27,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs one entity job: Bronze history to current state, validated, published. The one way a job
@@ -38,14 +36,19 @@ import org.slf4j.LoggerFactory;
  * figure the job checks and reports, and both writes read from the persisted result.
  */
 public final class JobRunner {
-  private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
 
   private final SparkSession spark;
   private final RunSettings settings;
+  private final JobProgress progress;
 
   public JobRunner(SparkSession spark, RunSettings settings) {
+    this(spark, settings, JobProgress.quiet(settings.runId(), settings.clock()));
+  }
+
+  public JobRunner(SparkSession spark, RunSettings settings, JobProgress progress) {
     this.spark = requireNonNull(spark, "spark is null");
     this.settings = requireNonNull(settings, "settings is null");
+    this.progress = requireNonNull(progress, "progress is null");
   }
 
   /** Runs the job for {@code contract}; throws if anything stops it. */
@@ -91,7 +94,8 @@ public final class JobRunner {
       FailPoint.reach(FailPoint.BRONZE_RESOLVED);
 
       PublishStep.Outcome outcome =
-          new PublishStep(spark, settings).publish(contract, bronze.inventory(), checked, counts);
+          new PublishStep(spark, settings, progress)
+              .publish(contract, bronze.inventory(), checked, counts);
       Duration duration = Duration.between(started, settings.clock().instant());
       JobResult.BronzeFigures figures = new JobResult.BronzeFigures(bronze);
       if (outcome.publication == null) {
@@ -200,10 +204,8 @@ public final class JobRunner {
     }
   }
 
-  private static void progress(String table, String format, Object... arguments) {
-    if (LOG.isInfoEnabled()) {
-      LOG.info("[{}] {}", table, String.format(format, arguments));
-    }
+  private void progress(String table, String format, Object... arguments) {
+    progress.stage(table, format, arguments);
   }
 
   static String humanBytes(long bytes) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,16 +28,30 @@ public final class JobRuns {
   /** Runs every contract concurrently and returns one result per contract, in order. */
   public static List<JobResult> runAll(
       SparkSession spark, RunSettings settings, List<Contract> contracts) {
+    return runAll(spark, settings, contracts, result -> {});
+  }
+
+  /**
+   * Runs every contract concurrently and returns one result per contract, in order. {@code
+   * afterEachJob} hears of each job as soon as it ends (to publish its metrics, say); it runs after
+   * the job's data is committed, and what it throws is logged, never the job's failure.
+   */
+  public static List<JobResult> runAll(
+      SparkSession spark,
+      RunSettings settings,
+      List<Contract> contracts,
+      Consumer<JobResult> afterEachJob) {
     // Shared setup happens once, before the jobs race: the catalog's own first-use initialization
     // (creating its tables in the catalog database) is not safe to run from several threads. The
     // preflight makes an unreachable catalog or object store fail here, once, before any write.
     Preflight.check(spark, settings);
     prepareShared(spark, settings);
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, contracts.size()));
-    try {
+    try (JobProgress progress = JobProgress.reporting(spark, settings.runId(), settings.clock())) {
       List<Future<JobResult>> running = new ArrayList<>();
       for (Contract contract : contracts) {
-        running.add(pool.submit(() -> runOne(spark, settings, contract)));
+        running.add(
+            pool.submit(() -> runAndReport(spark, settings, contract, progress, afterEachJob)));
       }
       List<JobResult> results = new ArrayList<>();
       for (Future<JobResult> job : running) {
@@ -54,6 +69,23 @@ public final class JobRuns {
     }
   }
 
+  /** Runs a job, then tells {@code afterEachJob}: data first, telemetry second. */
+  private static JobResult runAndReport(
+      SparkSession spark,
+      RunSettings settings,
+      Contract contract,
+      JobProgress progress,
+      Consumer<JobResult> afterEachJob) {
+    JobResult result = runOne(spark, settings, contract, progress);
+    progress.finished(contract.table());
+    try {
+      afterEachJob.accept(result);
+    } catch (RuntimeException e) {
+      LOG.warn("[{}] after the job: {}", contract.table(), e.getMessage());
+    }
+    return result;
+  }
+
   /** Initializes the catalog and creates the Silver database and the quarantine table. */
   public static void prepareShared(SparkSession spark, RunSettings settings) {
     new SilverTables(spark, settings.catalog()).ensureDatabase();
@@ -61,15 +93,16 @@ public final class JobRuns {
   }
 
   /** Runs one job, turning any failure into a failed result. */
-  public static JobResult runOne(SparkSession spark, RunSettings settings, Contract contract) {
+  public static JobResult runOne(
+      SparkSession spark, RunSettings settings, Contract contract, JobProgress progress) {
     Instant started = settings.clock().instant();
     spark.sparkContext().setLocalProperty("spark.scheduler.pool", contract.table());
     spark.sparkContext().setJobGroup(contract.table(), "Silver job " + contract.table(), false);
     try {
-      return new JobRunner(spark, settings).run(contract);
+      return new JobRunner(spark, settings, progress).run(contract);
     } catch (Exception | LinkageError e) {
       // Exception, not RuntimeException: Spark's Scala code throws checked exceptions unannounced.
-      LOG.error("[{}] failed: {}", contract.table(), e.getMessage());
+      progress.log(contract.table(), "failed: " + e.getMessage());
       LOG.debug("[{}] failure detail", contract.table(), e);
       return JobResult.failed(
           contract.table(), Duration.between(started, settings.clock().instant()), e);

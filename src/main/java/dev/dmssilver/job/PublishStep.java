@@ -29,8 +29,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The last step of a job: write, audit, publish. Stages the new Silver table on the run's audit
@@ -39,14 +37,14 @@ import org.slf4j.LoggerFactory;
  * audit branches for inspection.
  */
 final class PublishStep {
-  private static final Logger LOG = LoggerFactory.getLogger(PublishStep.class);
-
   private final SparkSession spark;
   private final RunSettings settings;
+  private final JobProgress progress;
 
-  PublishStep(SparkSession spark, RunSettings settings) {
+  PublishStep(SparkSession spark, RunSettings settings, JobProgress progress) {
     this.spark = requireNonNull(spark, "spark is null");
     this.settings = requireNonNull(settings, "settings is null");
+    this.progress = requireNonNull(progress, "progress is null");
   }
 
   /** What publishing came to: the verdict, and either the snapshots or why not. */
@@ -72,14 +70,14 @@ final class PublishStep {
         PublishGate.evaluate(contract.gate(), counts, OptionalLong.of(totalRecords(base)));
     if (!verdict.allowsPublishing() && settings.acceptsGateFailures()) {
       verdict = verdict.accepted();
-      LOG.warn("[{}] publishing despite the gate, as asked: {}", table, verdict);
+      progress.log(table, "publishing despite the gate, as asked: " + verdict);
     }
     RunRecord record = record(contract, inventory, counts, verdict);
 
-    LOG.info(
-        "[{}] writing {} Silver rows to audit branch {}",
+    progress.stage(
         table,
-        String.format("%,d", counts.validRows()),
+        "Writing %,d Silver rows to audit branch %s",
+        counts.validRows(),
         Publisher.auditBranch(record));
     StagedSilver staged =
         publisher.stage(table, base, silverRows(contract, checked), counts.validRows(), record);
@@ -89,10 +87,7 @@ final class PublishStep {
       String quarantineBranch = publisher.stageQuarantine(table, quarantineRows, record);
       return new Outcome(verdict, null, gateFailure(contract, verdict, staged, quarantineBranch));
     }
-    LOG.info(
-        "[{}] publishing, with {} quarantine rows",
-        table,
-        String.format("%,d", counts.quarantinedRows()));
+    progress.stage(table, "Publishing, with %,d quarantine rows", counts.quarantinedRows());
     Publication publication =
         publisher.publish(staged, quarantineRows, counts.quarantinedRows(), record);
     return new Outcome(verdict, publication, null);

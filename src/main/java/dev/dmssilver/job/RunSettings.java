@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.dmssilver.bronze.BronzeSettings;
 import dev.dmssilver.contract.Contracts;
 import dev.dmssilver.lakehouse.CatalogSettings;
+import dev.dmssilver.report.MetricsSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -12,7 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Everything one run of the jobs needs besides the Spark session. */
+/** Everything one run of the jobs needs besides the Spark session. Immutable; withers copy. */
 public final class RunSettings {
   /** How far past the run's start a commit timestamp may be before it counts as future. */
   public static final Duration FUTURE_TOLERANCE_DEFAULT = Duration.ofMinutes(5);
@@ -24,6 +25,7 @@ public final class RunSettings {
   private final Clock clock;
   private final Duration futureTolerance;
   private final boolean acceptGateFailures;
+  private final MetricsSettings metrics;
 
   public RunSettings(
       BronzeSettings bronze,
@@ -32,7 +34,7 @@ public final class RunSettings {
       String runId,
       Clock clock,
       Duration futureTolerance) {
-    this(bronze, catalog, contracts, runId, clock, futureTolerance, false);
+    this(bronze, catalog, contracts, runId, clock, futureTolerance, false, MetricsSettings.off());
   }
 
   private RunSettings(
@@ -42,14 +44,16 @@ public final class RunSettings {
       String runId,
       Clock clock,
       Duration futureTolerance,
-      boolean acceptGateFailures) {
-    this.acceptGateFailures = acceptGateFailures;
+      boolean acceptGateFailures,
+      MetricsSettings metrics) {
     this.bronze = requireNonNull(bronze, "bronze is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.contracts = requireNonNull(contracts, "contracts is null");
     this.runId = requireNonNull(runId, "runId is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.futureTolerance = requireNonNull(futureTolerance, "futureTolerance is null");
+    this.acceptGateFailures = acceptGateFailures;
+    this.metrics = requireNonNull(metrics, "metrics is null");
   }
 
   public static RunSettings of(
@@ -92,17 +96,27 @@ public final class RunSettings {
     return futureTolerance;
   }
 
+  public boolean acceptsGateFailures() {
+    return acceptGateFailures;
+  }
+
+  public MetricsSettings metrics() {
+    return metrics;
+  }
+
   public RunSettings withRunId(String newRunId) {
     return new RunSettings(
-        bronze, catalog, contracts, newRunId, clock, futureTolerance, acceptGateFailures);
+        bronze, catalog, contracts, newRunId, clock, futureTolerance, acceptGateFailures, metrics);
   }
 
   /** The same settings, but publishing runs that fail the gate (for a known one-off). */
   public RunSettings acceptingGateFailures() {
-    return new RunSettings(bronze, catalog, contracts, runId, clock, futureTolerance, true);
+    return new RunSettings(
+        bronze, catalog, contracts, runId, clock, futureTolerance, true, metrics);
   }
 
-  public boolean acceptsGateFailures() {
-    return acceptGateFailures;
+  public RunSettings withMetrics(MetricsSettings newMetrics) {
+    return new RunSettings(
+        bronze, catalog, contracts, runId, clock, futureTolerance, acceptGateFailures, newMetrics);
   }
 }

@@ -43,7 +43,7 @@ class LauncherIT {
         .contains("Try:")
         .doesNotContain("FAILED");
     assertThat(demo.stderr)
-        .contains("[fact_orders] published snapshot")
+        .containsPattern("\\[fact_orders [^]]+] published snapshot")
         .doesNotContain("Exception");
   }
 
@@ -92,6 +92,46 @@ class LauncherIT {
 
     assertThat(travelled.exitCode).as(travelled.stderr).isZero();
     assertThat(travelled.stdout.trim()).isEqualTo("{\"orders\":" + first[1] + "}");
+  }
+
+  @Test
+  void everyRunSnapshotOfFactOrdersCarriesItsRunRecordAndSharesItsRunIdWithQuarantine()
+      throws Exception {
+    Result silverSnapshots =
+        silver(
+            "sql",
+            "--warehouse",
+            warehouse(),
+            "--format",
+            "tsv",
+            "SELECT summary FROM silver.fact_orders.snapshots");
+    Result quarantineRunIds =
+        silver(
+            "sql",
+            "--warehouse",
+            warehouse(),
+            "--format",
+            "tsv",
+            "SELECT DISTINCT summary['silver.run-id'] FROM silver.quarantine.snapshots"
+                + " WHERE summary['silver.job'] = 'fact_orders'");
+
+    assertThat(silverSnapshots.exitCode).as(silverSnapshots.stderr).isZero();
+    // The table's empty first snapshot, then the demo's run.
+    List<String> summaries = silverSnapshots.stdout.lines().skip(1).toList();
+    assertThat(summaries).hasSize(2);
+    String run = summaries.get(1);
+    assertThat(run)
+        .containsPattern("silver.run-id -> [0-9T]+Z-[0-9a-f]+")
+        .contains("silver.job -> fact_orders")
+        .containsPattern("silver.version -> [0-9]+\\.[0-9]+")
+        .containsPattern("silver.bronze-files -> [1-9][0-9]*")
+        .containsPattern("silver.bronze-events -> [1-9][0-9]*")
+        .containsPattern("silver.bronze-newest-commit -> 20[0-9-]+T")
+        .containsPattern("silver.silver-rows -> [1-9][0-9]*")
+        .containsPattern("silver.quarantine-rows -> [0-9]+")
+        .contains("silver.gate -> passed");
+    String runId = run.replaceAll(".*silver.run-id -> ([^,}]+).*", "$1");
+    assertThat(quarantineRunIds.stdout.lines().skip(1)).containsExactly(runId);
   }
 
   @Test

@@ -71,7 +71,7 @@ class GlueMainTest {
   }
 
   @Test
-  void theGlueJobRunIdBecomesTheRunIdOfARun() {
+  void theGlueJobRunIdBecomesTheRunIdOfARunAndCloudWatchMetricsAreOn() {
     assertThat(GlueMain.silverArguments(GlueArguments.parse(GLUE_RUN)))
         .containsExactly(
             "run",
@@ -86,7 +86,17 @@ class GlueMainTest {
             "--region",
             "eu-west-1",
             "--run-id",
-            "jr_4567");
+            "jr_4567",
+            "--cloudwatch");
+  }
+
+  @Test
+  void aGlueJobCanTurnCloudWatchMetricsOff() {
+    assertThat(
+            GlueMain.silverArguments(
+                GlueArguments.parse(
+                    "--JOB_RUN_ID", "jr_1", "--all", "true", "--cloudwatch", "false")))
+        .containsExactly("run", "--all", "true", "--cloudwatch", "false", "--run-id", "jr_1");
   }
 
   @Test
@@ -99,7 +109,7 @@ class GlueMainTest {
     assertThat(
             GlueMain.silverArguments(
                 GlueArguments.parse("--JOB_RUN_ID", "jr_1", "--run-id", "mine", "--all", "true")))
-        .containsExactly("run", "--run-id", "mine", "--all", "true");
+        .containsExactly("run", "--run-id", "mine", "--all", "true", "--cloudwatch");
   }
 
   @Test
