@@ -22,6 +22,10 @@ import picocli.CommandLine.IVersionProvider;
       SqlCommand.class,
       DemoCommand.class,
       GenerateCommand.class,
+      MaintainCommand.class,
+      SnapshotsCommand.class,
+      DiffCommand.class,
+      TagCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SilverCli implements Runnable {

@@ -55,10 +55,11 @@ public final class GlueMain {
         silver.add("--run-id");
         silver.add(runId);
       }
-      // Metrics are on under Glue unless the job says otherwise (--cloudwatch false).
-      if (!arguments.hasOurs("--cloudwatch")) {
-        silver.add("--cloudwatch");
-      }
+    }
+    // Metrics are on under Glue unless the job says otherwise (--cloudwatch false).
+    if ((command.equals(COMMAND_DEFAULT) || command.equals("maintain"))
+        && !arguments.hasOurs("--cloudwatch")) {
+      silver.add("--cloudwatch");
     }
     return silver.toArray(new String[0]);
   }

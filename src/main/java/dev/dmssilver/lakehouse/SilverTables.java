@@ -170,6 +170,12 @@ public final class SilverTables {
     }
   }
 
+  /** The Iceberg table {@code table} of the Silver database, or empty if it does not exist. */
+  public Optional<Table> find(String table) {
+    String name = catalog.qualified(table);
+    return exists(name) ? Optional.of(load(name)) : Optional.empty();
+  }
+
   boolean exists(String name) {
     // Spark 3.3's Catalog.tableExists only understands two-part names: ask Iceberg instead.
     try {

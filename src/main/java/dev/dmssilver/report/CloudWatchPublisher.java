@@ -101,6 +101,8 @@ public final class CloudWatchPublisher implements AutoCloseable {
         return StandardUnit.COUNT;
       case SECONDS:
         return StandardUnit.SECONDS;
+      case BYTES:
+        return StandardUnit.BYTES;
       default:
         return StandardUnit.NONE;
     }

@@ -12,6 +12,7 @@ public final class Metric {
   public enum Unit {
     COUNT,
     SECONDS,
+    BYTES,
     NONE
   }
 

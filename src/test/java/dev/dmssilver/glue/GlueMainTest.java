@@ -91,6 +91,15 @@ class GlueMainTest {
   }
 
   @Test
+  void maintenanceRunsFromTheSameJarWithMetricsOn() {
+    assertThat(
+            GlueMain.silverArguments(
+                GlueArguments.parse(
+                    "--JOB_RUN_ID", "jr_2", "--command", "maintain", "--all", "true")))
+        .containsExactly("maintain", "--all", "true", "--cloudwatch");
+  }
+
+  @Test
   void aGlueJobCanTurnCloudWatchMetricsOff() {
     assertThat(
             GlueMain.silverArguments(

@@ -1,0 +1,95 @@
+package dev.dmssilver.maintenance;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.dmssilver.SilverException;
+import dev.dmssilver.lakehouse.CatalogSettings;
+import dev.dmssilver.lakehouse.SilverTables;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.iceberg.Table;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maintains several tables one after the other; a failing table is reported, not fatal. */
+public final class Maintenance {
+  private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
+
+  private final SparkSession spark;
+  private final CatalogSettings catalog;
+  private final Clock clock;
+  private final String runId;
+
+  public Maintenance(SparkSession spark, CatalogSettings catalog, Clock clock, String runId) {
+    this.spark = requireNonNull(spark, "spark is null");
+    this.catalog = requireNonNull(catalog, "catalog is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.runId = requireNonNull(runId, "runId is null");
+  }
+
+  /** Those of {@code tables} that exist: {@code --all} maintains what has been created so far. */
+  public List<String> existing(List<String> tables) {
+    SilverTables silver = new SilverTables(spark, catalog);
+    List<String> found = new ArrayList<>();
+    for (String table : tables) {
+      if (silver.find(table).isPresent()) {
+        found.add(table);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Maintains each table with its policy. {@code afterEachTable} hears of each report (to publish
+   * its metrics); what it throws is logged, never the table's failure.
+   */
+  public List<MaintenanceReport> maintainAll(
+      List<String> tables,
+      Function<String, MaintenancePolicy> policyFor,
+      Consumer<MaintenanceReport> afterEachTable) {
+    SilverTables silver = new SilverTables(spark, catalog);
+    TableMaintenance maintenance = new TableMaintenance(spark, clock, runId);
+    List<MaintenanceReport> reports = new ArrayList<>();
+    for (String name : tables) {
+      Instant started = clock.instant();
+      MaintenanceReport report;
+      try {
+        Optional<Table> table = silver.find(name);
+        if (!table.isPresent()) {
+          throw new SilverException(
+              SilverException.Kind.CONFIGURATION,
+              "Cannot maintain " + name + ": there is no such table in " + catalog.describe());
+        }
+        MaintenancePolicy policy = policyFor.apply(name);
+        LOG.info("[{} {}] maintaining with {}", name, runId, policy);
+        report = maintenance.maintain(name, table.get(), policy);
+        LOG.info(
+            "[{} {}] {} data files rewritten, {} snapshots expired, {} orphan files removed",
+            name,
+            runId,
+            report.dataFilesRewritten(),
+            report.snapshotsExpired(),
+            report.orphanFilesRemoved());
+      } catch (Exception e) {
+        // Exception, not RuntimeException: Spark's Scala code throws checked exceptions
+        // unannounced.
+        LOG.warn("[{} {}] maintenance failed: {}", name, runId, e.getMessage());
+        report = MaintenanceReport.failed(name, Duration.between(started, clock.instant()), e);
+      }
+      reports.add(report);
+      try {
+        afterEachTable.accept(report);
+      } catch (RuntimeException e) {
+        LOG.warn("[{}] after maintenance: {}", name, e.getMessage());
+      }
+    }
+    return reports;
+  }
+}

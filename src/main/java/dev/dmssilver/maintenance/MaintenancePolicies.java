@@ -1,0 +1,174 @@
+package dev.dmssilver.maintenance;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.dmssilver.SilverException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The maintenance policy file ({@code maintenance/policy.yaml}): defaults and per-table overrides,
+ * read strictly (an unknown key or a misspelt table is an error, not a silent default).
+ */
+public final class MaintenancePolicies {
+  private static final String BUNDLED = "/dev/dmssilver/maintenance/policy.yaml";
+  private static final long MEGABYTE = 1024L * 1024;
+  private static final YAMLMapper MAPPER = strictMapper();
+
+  private final MaintenancePolicy defaults;
+  private final Map<String, MaintenancePolicy> byTable;
+
+  private MaintenancePolicies(MaintenancePolicy defaults, Map<String, MaintenancePolicy> byTable) {
+    this.defaults = defaults;
+    this.byTable = Collections.unmodifiableMap(byTable);
+  }
+
+  /** The policy bundled in the jar, copied from the repository's {@code maintenance/}. */
+  public static MaintenancePolicies bundled() {
+    try (InputStream input = MaintenancePolicies.class.getResourceAsStream(BUNDLED)) {
+      if (input == null) {
+        throw new SilverException(
+            SilverException.Kind.CONFIGURATION, "Cannot find the bundled " + BUNDLED);
+      }
+      return parse("the bundled maintenance/policy.yaml", input);
+    } catch (IOException e) {
+      throw new SilverException(
+          SilverException.Kind.CONFIGURATION, "Cannot read the bundled " + BUNDLED, e);
+    }
+  }
+
+  public static MaintenancePolicies fromFile(Path file) {
+    try (InputStream input = Files.newInputStream(file)) {
+      return parse(file.toString(), input);
+    } catch (IOException e) {
+      throw new SilverException(
+          SilverException.Kind.CONFIGURATION,
+          "Cannot read maintenance policy " + file + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  static MaintenancePolicies parse(String source, InputStream input) throws IOException {
+    PolicyDocument document;
+    try {
+      document = MAPPER.readValue(input, PolicyDocument.class);
+    } catch (JsonMappingException e) {
+      throw new SilverException(
+          SilverException.Kind.CONFIGURATION,
+          "Cannot load maintenance policy " + source + ": " + e.getOriginalMessage(),
+          e);
+    }
+    if (document == null || document.defaults == null) {
+      throw new SilverException(
+          SilverException.Kind.CONFIGURATION,
+          "Cannot load maintenance policy " + source + ": it needs a 'defaults' section");
+    }
+    MaintenancePolicy defaults = document.defaults.complete(source, "defaults");
+    Map<String, MaintenancePolicy> byTable = new LinkedHashMap<>();
+    for (Map.Entry<String, PolicyEntry> table : document.tables.entrySet()) {
+      byTable.put(table.getKey(), table.getValue().over(defaults));
+    }
+    return new MaintenancePolicies(defaults, byTable);
+  }
+
+  /** The policy for {@code table}: its override, else the defaults. */
+  public MaintenancePolicy forTable(String table) {
+    MaintenancePolicy policy = byTable.get(table);
+    return policy == null ? defaults : policy;
+  }
+
+  /** Refuses overrides for tables that do not exist: a misspelt name would silently not apply. */
+  public void checkTablesAreKnown(Collection<String> knownTables) {
+    Set<String> unknown = new TreeSet<>(byTable.keySet());
+    unknown.removeAll(knownTables);
+    if (!unknown.isEmpty()) {
+      throw new SilverException(
+          SilverException.Kind.CONFIGURATION,
+          "Cannot use maintenance policy: it names unknown tables "
+              + unknown
+              + "; known tables are "
+              + new TreeSet<>(knownTables));
+    }
+  }
+
+  private static YAMLMapper strictMapper() {
+    YAMLMapper mapper = new YAMLMapper();
+    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    return mapper;
+  }
+
+  /** The file exactly as written. */
+  static final class PolicyDocument {
+    @JsonProperty PolicyEntry defaults;
+    @JsonProperty LinkedHashMap<String, PolicyEntry> tables = new LinkedHashMap<>();
+  }
+
+  /** One section; in {@code tables}, missing keys come from the defaults. */
+  static final class PolicyEntry {
+    @JsonProperty("retain_last")
+    Integer retainLast;
+
+    @JsonProperty("expire_older_than")
+    String expireOlderThan;
+
+    @JsonProperty("target_file_size_mb")
+    Long targetFileSizeMb;
+
+    @JsonProperty("orphan_older_than")
+    String orphanOlderThan;
+
+    MaintenancePolicy complete(String source, String section) {
+      if (retainLast == null
+          || expireOlderThan == null
+          || targetFileSizeMb == null
+          || orphanOlderThan == null) {
+        throw new SilverException(
+            SilverException.Kind.CONFIGURATION,
+            "Cannot load maintenance policy "
+                + source
+                + ": '"
+                + section
+                + "' needs retain_last, expire_older_than, target_file_size_mb and"
+                + " orphan_older_than");
+      }
+      return new MaintenancePolicy(
+          retainLast,
+          Durations.parse(expireOlderThan),
+          targetFileSizeMb * MEGABYTE,
+          Durations.parse(orphanOlderThan));
+    }
+
+    MaintenancePolicy over(MaintenancePolicy defaults) {
+      requireNonNull(defaults, "defaults is null");
+      MaintenancePolicy policy = defaults;
+      if (retainLast != null) {
+        policy = policy.withRetainLast(retainLast);
+      }
+      if (expireOlderThan != null) {
+        policy = policy.withExpireOlderThan(Durations.parse(expireOlderThan));
+      }
+      if (targetFileSizeMb != null) {
+        policy = policy.withTargetFileSizeBytes(targetFileSizeMb * MEGABYTE);
+      }
+      if (orphanOlderThan != null) {
+        policy = policy.withOrphanOlderThan(Durations.parse(orphanOlderThan));
+      }
+      return policy;
+    }
+  }
+}
