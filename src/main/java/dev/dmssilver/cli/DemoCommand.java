@@ -99,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private static void deleteRecursively(Path path) {
+  static void deleteRecursively(Path path) {
     if (!Files.exists(path)) {
       return;
     }

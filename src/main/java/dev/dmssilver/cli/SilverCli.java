@@ -26,6 +26,7 @@ import picocli.CommandLine.IVersionProvider;
       SnapshotsCommand.class,
       DiffCommand.class,
       TagCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SilverCli implements Runnable {

@@ -1,0 +1,164 @@
+package dev.dmssilver.bench;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.row_number;
+
+import dev.dmssilver.bronze.BronzeDiscovery;
+import dev.dmssilver.bronze.BronzeEvents;
+import dev.dmssilver.bronze.BronzeInventory;
+import dev.dmssilver.bronze.BronzeReader;
+import dev.dmssilver.bronze.EventColumns;
+import dev.dmssilver.contract.ColumnSpec;
+import dev.dmssilver.contract.Contract;
+import dev.dmssilver.job.JobResult;
+import dev.dmssilver.job.JobRunner;
+import dev.dmssilver.job.RunSettings;
+import dev.dmssilver.quality.Validation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.CreateTableWriter;
+import org.apache.spark.sql.DataFrameWriterV2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+
+/** One way of turning a Bronze table into something, timed side by side with the others. */
+public enum BenchVariant {
+  /** Read every event into a sink that discards it: the cost of reading Bronze. */
+  SCAN_FLOOR("scan floor") {
+    @Override
+    void run(SparkSession spark, RunSettings settings, Contract contract) {
+      read(spark, settings, contract).events().write().format("noop").mode("overwrite").save();
+    }
+  },
+  /** Read every event and write it unchanged to an Iceberg table partitioned like Silver. */
+  COPY_FLOOR("copy floor") {
+    @Override
+    void run(SparkSession spark, RunSettings settings, Contract contract) {
+      Dataset<Row> events = read(spark, settings, contract).events();
+      replace(events, benchTable(spark, settings, "copy_" + contract.table()), contract);
+    }
+  },
+  /** The Silver job itself, as bin/silver run runs it: resolve, validate, gate, publish. */
+  SILVER_JOB("silver job") {
+    @Override
+    void run(SparkSession spark, RunSettings settings, Contract contract) {
+      JobResult result = new JobRunner(spark, settings).run(contract);
+      if (!result.succeeded()) {
+        throw new IllegalStateException(
+            "The Silver job did not publish: " + result.failure().map(Throwable::getMessage));
+      }
+    }
+  },
+  /**
+   * The old PySpark jobs' algorithm on the same engine: a max-timestamp scan, row_number over the
+   * string timestamp, cached validation, separate Silver and quarantine writes, and a count.
+   */
+  OLD_ALGORITHM("old algorithm") {
+    @Override
+    void run(SparkSession spark, RunSettings settings, Contract contract) {
+      Dataset<Row> events = read(spark, settings, contract).events();
+      events.agg(max(col(EventColumns.COMMIT_TIMESTAMP_TEXT))).collectAsList();
+      List<Column> keys = new ArrayList<>();
+      for (String key : contract.key()) {
+        keys.add(col(key));
+      }
+      Dataset<Row> latest =
+          events
+              .withColumn(
+                  "_rn",
+                  row_number()
+                      .over(
+                          Window.partitionBy(keys.toArray(new Column[0]))
+                              .orderBy(col(EventColumns.COMMIT_TIMESTAMP_TEXT).desc())))
+              .where(col("_rn").equalTo(1).and(col(EventColumns.OP).notEqual("D")));
+      Dataset<Row> validated =
+          Validation.of(contract, Instant.now())
+              .apply(latest)
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        List<Column> silverColumns = new ArrayList<>();
+        for (ColumnSpec column : contract.columns()) {
+          silverColumns.add(col(column.name()));
+        }
+        Dataset<Row> silver =
+            validated.where(Validation.isValid()).select(silverColumns.toArray(new Column[0]));
+        partitioned(
+                silver.writeTo(benchTable(spark, settings, "old_" + contract.table())), contract)
+            .createOrReplace();
+        validated
+            .where(Validation.isQuarantined())
+            .writeTo(benchTable(spark, settings, "old_quarantine_" + contract.table()))
+            .createOrReplace();
+        silver.count();
+      } finally {
+        validated.unpersist();
+      }
+    }
+  };
+
+  /** Scala varargs seen from Java: the rest of partitionedBy's columns, none. */
+  private static final scala.collection.Seq<Column> NO_MORE_COLUMNS =
+      scala.collection.JavaConverters.asScalaBuffer(new ArrayList<Column>());
+
+  private final String label;
+
+  BenchVariant(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  abstract void run(SparkSession spark, RunSettings settings, Contract contract);
+
+  static BronzeEvents read(SparkSession spark, RunSettings settings, Contract contract) {
+    String folder = settings.bronze().tableFolder(contract.bronze());
+    BronzeInventory inventory = BronzeDiscovery.discover(spark, contract.bronze().table(), folder);
+    return BronzeReader.read(
+        spark, inventory, contract.columns(), contract.key(), settings.bronze());
+  }
+
+  private static String benchTable(SparkSession spark, RunSettings settings, String table) {
+    String namespace = settings.catalog().catalogName() + ".bench";
+    spark.sql("CREATE NAMESPACE IF NOT EXISTS " + namespace);
+    return namespace + "." + table;
+  }
+
+  /**
+   * Creates {@code table} empty, then overwrites it: the write path the Silver job takes, with
+   * Iceberg's write distribution (a CREATE TABLE AS SELECT in Spark 3.3 skips it).
+   */
+  private static void replace(Dataset<Row> rows, String table, Contract contract) {
+    partitioned(rows.limit(0).writeTo(table), contract).createOrReplace();
+    try {
+      rows.writeTo(table).overwrite(functions.lit(true));
+    } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+      throw new IllegalStateException("Cannot find " + table + ", just created", e);
+    }
+  }
+
+  private static CreateTableWriter<Row> partitioned(
+      DataFrameWriterV2<Row> writer, Contract contract) {
+    CreateTableWriter<Row> creating = writer.using("iceberg").tableProperty("format-version", "2");
+    if (!contract.partition().isPresent()) {
+      return creating;
+    }
+    Column source = col(contract.partition().get().column());
+    switch (contract.partition().get().icebergTransform()) {
+      case "year":
+        return creating.partitionedBy(functions.years(source), NO_MORE_COLUMNS);
+      case "day":
+        return creating.partitionedBy(functions.days(source), NO_MORE_COLUMNS);
+      default:
+        return creating.partitionedBy(functions.months(source), NO_MORE_COLUMNS);
+    }
+  }
+}

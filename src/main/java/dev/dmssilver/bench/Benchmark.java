@@ -1,0 +1,129 @@
+package dev.dmssilver.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.dmssilver.contract.Contract;
+import dev.dmssilver.job.JobRuns;
+import dev.dmssilver.job.RunSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs each variant over the same Bronze table in one JVM, one after the other, after one untimed
+ * warm-up scan, and measures wall time, peak memory and the Bronze scans Spark ran.
+ */
+public final class Benchmark {
+  private final SparkSession spark;
+  private final RunSettings settings;
+
+  public Benchmark(SparkSession spark, RunSettings settings) {
+    this.spark = requireNonNull(spark, "spark is null");
+    this.settings = requireNonNull(settings, "settings is null");
+  }
+
+  public List<Measurement> run(Contract contract, List<BenchVariant> variants) {
+    JobRuns.prepareShared(spark, settings);
+    // Warm-up: class loading, JIT and Spark's first-job costs are paid here, untimed.
+    BenchVariant.SCAN_FLOOR.run(spark, settings, contract);
+    long events = BenchVariant.read(spark, settings, contract).inventory().eventCount();
+    List<Measurement> measurements = new ArrayList<>();
+    for (BenchVariant variant : variants) {
+      measurements.add(measure(variant, contract, events));
+    }
+    return measurements;
+  }
+
+  private Measurement measure(BenchVariant variant, Contract contract, long events) {
+    System.gc();
+    ResourceUsage.reset();
+    BronzeScanCounter scans =
+        new BronzeScanCounter(settings.bronze().tableFolder(contract.bronze()));
+    spark.listenerManager().register(scans);
+    long started = System.nanoTime();
+    double seconds;
+    try {
+      variant.run(spark, settings, contract);
+      seconds = (System.nanoTime() - started) / 1e9;
+      // Query listeners hear of queries asynchronously: let them catch up, untimed.
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Spark's listener bus did not drain", e);
+    } finally {
+      spark.listenerManager().unregister(scans);
+    }
+    OptionalLong rss = ResourceUsage.peakRssBytes();
+    return new Measurement(
+        variant,
+        contract.table(),
+        events,
+        seconds,
+        ResourceUsage.peakHeapBytes(),
+        rss.isPresent() ? rss.getAsLong() : -1,
+        scans.passes(events));
+  }
+
+  /** One variant's figures. */
+  public static final class Measurement {
+    private final BenchVariant variant;
+    private final String table;
+    private final long events;
+    private final double seconds;
+    private final long peakHeapBytes;
+    private final long peakRssBytes;
+    private final double bronzePasses;
+
+    Measurement(
+        BenchVariant variant,
+        String table,
+        long events,
+        double seconds,
+        long peakHeapBytes,
+        long peakRssBytes,
+        double bronzePasses) {
+      this.variant = variant;
+      this.table = table;
+      this.events = events;
+      this.seconds = seconds;
+      this.peakHeapBytes = peakHeapBytes;
+      this.peakRssBytes = peakRssBytes;
+      this.bronzePasses = bronzePasses;
+    }
+
+    public BenchVariant variant() {
+      return variant;
+    }
+
+    public String table() {
+      return table;
+    }
+
+    public long events() {
+      return events;
+    }
+
+    public double seconds() {
+      return seconds;
+    }
+
+    public double eventsPerSecond() {
+      return seconds > 0 ? events / seconds : 0;
+    }
+
+    public long peakHeapBytes() {
+      return peakHeapBytes;
+    }
+
+    /** -1 where the platform does not say. */
+    public long peakRssBytes() {
+      return peakRssBytes;
+    }
+
+    /** Rows Spark read from the job's Bronze Parquet files, divided by the events there. */
+    public double bronzePasses() {
+      return bronzePasses;
+    }
+  }
+}
