@@ -1,0 +1,3 @@
+bucket = "acme-terraform-state-dev"
+key    = "dms-silver/dev.tfstate"
+region = "eu-west-1"

@@ -1,0 +1,7 @@
+environment      = "dev"
+region           = "eu-west-1"
+bronze_bucket    = "acme-dms-bronze-dev"
+bronze_prefix    = "dms/shop"
+warehouse_bucket = "acme-lakehouse-dev"
+artifacts_bucket = "acme-artifacts-dev"
+job_jar          = "../target/dms-silver-0.1.0-SNAPSHOT-glue.jar"

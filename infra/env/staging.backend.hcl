@@ -1,0 +1,3 @@
+bucket = "acme-terraform-state-staging"
+key    = "dms-silver/staging.tfstate"
+region = "eu-west-1"

@@ -1,0 +1,7 @@
+environment      = "staging"
+region           = "eu-west-1"
+bronze_bucket    = "acme-dms-bronze-staging"
+bronze_prefix    = "dms/shop"
+warehouse_bucket = "acme-lakehouse-staging"
+artifacts_bucket = "acme-artifacts-staging"
+job_jar          = "../target/dms-silver-0.1.0-SNAPSHOT-glue.jar"
