@@ -54,7 +54,7 @@ resource "aws_glue_job" "silver" {
       "--metrics-namespace"                = var.metrics_namespace
     },
     # Only the Silver jobs read Bronze; maintenance would refuse the option.
-    each.value.arguments["--command"] == "run" ? { "--bronze" = local.bronze_uri } : {},
+    { for name, value in { "--bronze" = local.bronze_uri } : name => value if each.value.arguments["--command"] == "run" },
     each.value.arguments,
   )
 }
