@@ -208,7 +208,8 @@ public final class JobRunner {
     progress.stage(table, format, arguments);
   }
 
-  static String humanBytes(long bytes) {
+  /** A size as people read it: 512 B, 15.9 MiB, 2.10 GiB. */
+  public static String humanBytes(long bytes) {
     if (bytes < 1024) {
       return bytes + " B";
     }

@@ -1,5 +1,6 @@
 package dev.dmssilver.report;
 
+import dev.dmssilver.job.JobRunner;
 import dev.dmssilver.maintenance.MaintenanceReport;
 import dev.dmssilver.maintenance.TableFigures;
 import java.util.ArrayList;
@@ -53,7 +54,9 @@ public final class MaintenanceSummary {
           Arrays.asList(
               report.table(),
               before.dataFiles() + " -> " + after.dataFiles(),
-              bytes(before.dataBytes()) + " -> " + bytes(after.dataBytes()),
+              JobRunner.humanBytes(before.dataBytes())
+                  + " -> "
+                  + JobRunner.humanBytes(after.dataBytes()),
               String.valueOf(report.dataFilesRewritten()),
               String.valueOf(report.manifestsRewritten()),
               before.snapshots() + " -> " + after.snapshots(),
@@ -100,15 +103,5 @@ public final class MaintenanceSummary {
     metrics.add(new Metric(TABLE_DATA_BYTES, after.dataBytes(), Metric.Unit.BYTES, dimensions));
     metrics.add(new Metric(TABLE_SNAPSHOTS, after.snapshots(), Metric.Unit.COUNT, dimensions));
     return metrics;
-  }
-
-  static String bytes(long bytes) {
-    if (bytes < 1024 * 1024) {
-      return String.format("%.1f KiB", bytes / 1024.0);
-    }
-    if (bytes < 1024L * 1024 * 1024) {
-      return String.format("%.1f MiB", bytes / (1024.0 * 1024));
-    }
-    return String.format("%.2f GiB", bytes / (1024.0 * 1024 * 1024));
   }
 }
