@@ -2,9 +2,10 @@ package dev.dmssilver.bronze;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
-import static org.apache.spark.sql.functions.to_timestamp;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
@@ -24,7 +25,6 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -34,7 +34,13 @@ import org.apache.spark.sql.types.StructType;
  * alone, so an incompatible file stops the job before any data is read.
  */
 public final class EventProjection {
-  private static final DecimalType CHANGE_SEQUENCE_TYPE = DataTypes.createDecimalType(38, 0);
+  /** Digits of the widest change sequence: a decimal(38,0), wider than DMS's 35. */
+  static final int CHANGE_SEQUENCE_DIGITS = 38;
+
+  /** "yyyy-MM-dd HH:mm:ss" up to "yyyy-MM-dd HH:mm:ss.SSSSSS". */
+  private static final int MIN_TIMESTAMP_LENGTH = 19;
+
+  private static final int MAX_TIMESTAMP_LENGTH = 26;
 
   private final List<Column> columns;
   private final Set<String> ignoredColumns;
@@ -137,8 +143,13 @@ public final class EventProjection {
     List<Column> columns = new ArrayList<>();
     if (field.dataType().equals(DataTypes.StringType)) {
       columns.add(value.as(EventColumns.COMMIT_TIMESTAMP_TEXT));
+      // Spark's own string-to-timestamp cast reads DMS's "yyyy-MM-dd HH:mm:ss.SSSSSS" several
+      // times faster than a pattern parser (which took an eighth of a job's CPU). The length
+      // check refuses the shorter shapes the cast would also take, such as a bare date.
       columns.add(
-          to_timestamp(value, EventColumns.COMMIT_TIMESTAMP_FORMAT)
+          when(
+                  length(value).between(MIN_TIMESTAMP_LENGTH, MAX_TIMESTAMP_LENGTH),
+                  value.cast(DataTypes.TimestampType))
               .as(EventColumns.COMMIT_TIMESTAMP));
       return columns;
     }
@@ -159,17 +170,22 @@ public final class EventProjection {
             EventColumns.COMMIT_TIMESTAMP_FORMAT));
   }
 
+  /**
+   * AR_H_CHANGE_SEQ as digits left-padded to a fixed width, so that comparing the text compares the
+   * numbers, without a 38-digit decimal per event to build and compare (a twelfth of a job's CPU).
+   * It is empty during a full load, and anything but digits is NULL: both sort lowest, like an
+   * absent one.
+   */
   private static Column changeSequenceColumn(BronzeSettings settings, FieldLookup fields) {
     StructField field = fields.take(settings.changeSequenceColumn());
     if (field == null) {
-      return lit(null).cast(CHANGE_SEQUENCE_TYPE).as(EventColumns.CHANGE_SEQUENCE);
+      return lit(null).cast(DataTypes.StringType).as(EventColumns.CHANGE_SEQUENCE);
     }
-    Column value = fieldColumn(field);
-    if (field.dataType().equals(DataTypes.StringType)) {
-      // AR_H_CHANGE_SEQ is empty during a full load: that sorts lowest, like an absent one.
-      value = when(trim(value).equalTo(""), lit(null)).otherwise(value);
-    }
-    return value.cast(CHANGE_SEQUENCE_TYPE).as(EventColumns.CHANGE_SEQUENCE);
+    Column digits = trim(fieldColumn(field).cast(DataTypes.StringType));
+    return when(
+            digits.rlike("^[0-9]{1," + CHANGE_SEQUENCE_DIGITS + "}$"),
+            lpad(digits, CHANGE_SEQUENCE_DIGITS, "0"))
+        .as(EventColumns.CHANGE_SEQUENCE);
   }
 
   private static Column fieldColumn(StructField field) {

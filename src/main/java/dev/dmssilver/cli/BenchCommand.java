@@ -55,6 +55,16 @@ final class BenchCommand implements Callable<Integer> {
   Path dir;
 
   @Option(
+      names = "--bronze",
+      paramLabel = "DIR",
+      description = {
+        "Benchmark existing Bronze in this local folder (e.g. written by `silver generate`, or",
+        "your own DMS files) instead of generating it; --events and the generator options are",
+        "then ignored."
+      })
+  Path existingBronze;
+
+  @Option(
       names = "--jobs",
       split = ",",
       defaultValue = "fact_orders",
@@ -75,11 +85,16 @@ final class BenchCommand implements Callable<Integer> {
     for (String job : jobs) {
       selected.add(known.get(job));
     }
-    Path bronze = dir.resolve("bronze").toAbsolutePath();
     Path warehouse = dir.resolve("warehouse").toAbsolutePath();
-    DemoCommand.deleteRecursively(bronze);
     DemoCommand.deleteRecursively(warehouse);
-    DemoData.generate(bronze.toString(), generator.options(), spec.commandLine().getErr());
+    Path bronze;
+    if (existingBronze == null) {
+      bronze = dir.resolve("bronze").toAbsolutePath();
+      DemoCommand.deleteRecursively(bronze);
+      DemoData.generate(bronze.toString(), generator.options(), spec.commandLine().getErr());
+    } else {
+      bronze = existingBronze.toAbsolutePath();
+    }
 
     RunSettings settings =
         RunSettings.of(

@@ -38,6 +38,13 @@ final class EngineOptions {
     } else if (shufflePartitions != null) {
       properties.put("spark.sql.shuffle.partitions", shufflePartitions.toString());
     }
+    SparkSessions.tuningDefaults()
+        .forEach(
+            (key, value) -> {
+              if (System.getProperty(key) == null) {
+                properties.put(key, value);
+              }
+            });
     properties.putAll(SparkSessions.requiredProperties());
     properties.put("spark.sql.defaultCatalog", catalog.catalogName());
     SparkSession spark = SparkSessions.create(appName, properties);

@@ -18,6 +18,8 @@ public final class SparkSessions {
         "spark.sql.extensions",
         "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions");
     properties.put("spark.sql.session.timeZone", "UTC");
+    // A cast that fails is NULL, which the jobs name and count; ANSI mode would throw instead.
+    properties.put("spark.sql.ansi.enabled", "false");
     // INSERT OVERWRITE replaces the whole table only in static mode.
     properties.put("spark.sql.sources.partitionOverwriteMode", "static");
     // An unparseable commit timestamp becomes NULL (and fails the job by name), not an
@@ -26,6 +28,20 @@ public final class SparkSessions {
     // DMS writes proleptic Gregorian dates; 0001-01-01 sentinels must read as written.
     properties.put("spark.sql.parquet.datetimeRebaseModeInRead", "CORRECTED");
     properties.put("spark.sql.parquet.int96RebaseModeInRead", "CORRECTED");
+    return properties;
+  }
+
+  /**
+   * Tuning defaults, measured with {@code bin/silver bench} (README, Performance). Unlike the
+   * required properties, a value the user set (a {@code -Dspark...} JVM option, or a Glue job's
+   * {@code --conf}) wins over these.
+   */
+  public static Map<String, String> tuningDefaults() {
+    Map<String, String> properties = new LinkedHashMap<>();
+    // A job caches its resolved rows once and reads them twice (Silver, quarantine). Compressing
+    // the cache cost more CPU than the whole resolution (5.5 of 14 s on 2 M events); uncompressed,
+    // the cache of a 10x history still fits or spills (MEMORY_AND_DISK).
+    properties.put("spark.sql.inMemoryColumnarStorage.compressed", "false");
     return properties;
   }
 

@@ -3,6 +3,7 @@ package dev.dmssilver.quality;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -74,8 +75,14 @@ public final class OutcomeCounts {
     aggregates.add(count(when(current.and(Validation.isValid()), 1)));
     aggregates.add(count(when(current.and(Validation.isQuarantined()), 1)));
     aggregates.add(max(col(EventColumns.COMMIT_TIMESTAMP)));
-    aggregates.add(sum(col(LatestEvent.KEY_UNPARSEABLE_COMMIT_TIMESTAMPS)));
-    aggregates.add(min(col(LatestEvent.KEY_UNPARSEABLE_EXAMPLE)));
+    // Events that cannot be ordered stand alone in the resolved rows: counting rows counts them.
+    Column unparseable = LatestEvent.unparseableCommitTimestamp();
+    aggregates.add(count(when(unparseable, 1)));
+    aggregates.add(
+        min(
+            when(
+                unparseable,
+                concat_ws(": ", col(EventColumns.FILE), col(EventColumns.COMMIT_TIMESTAMP_TEXT)))));
     for (String reason : reasons) {
       aggregates.add(
           count(when(current.and(array_contains(col(Validation.REASONS), lit(reason))), 1)));

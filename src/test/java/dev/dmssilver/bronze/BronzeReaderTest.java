@@ -280,7 +280,8 @@ class BronzeReaderTest {
 
     assertThat(events.get(0).isNullAt(events.get(0).fieldIndex(EventColumns.CHANGE_SEQUENCE)))
         .isTrue();
-    assertThat(events.get(1).getAs(EventColumns.CHANGE_SEQUENCE).toString()).isEqualTo("42");
+    assertThat(events.get(1).<String>getAs(EventColumns.CHANGE_SEQUENCE))
+        .isEqualTo("00000000000000000000000000000000000042");
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dmssilver.bronze.EventColumns;
 import dev.dmssilver.testing.TestSpark;
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ class LatestEventTest {
           .add(EventColumns.OP, DataTypes.StringType)
           .add(EventColumns.COMMIT_TIMESTAMP_TEXT, DataTypes.StringType)
           .add(EventColumns.COMMIT_TIMESTAMP, DataTypes.TimestampType)
-          .add(EventColumns.CHANGE_SEQUENCE, DataTypes.createDecimalType(38, 0))
+          .add(EventColumns.CHANGE_SEQUENCE, DataTypes.StringType)
           .add(EventColumns.FROM_CDC, DataTypes.BooleanType)
           .add(EventColumns.FILE, DataTypes.StringType)
           .add(EventColumns.BLOCK_START, DataTypes.LongType)
@@ -222,18 +221,24 @@ class LatestEventTest {
   }
 
   @Test
-  void unparseableCommitTimestampsAreCountedWithAnExample() {
+  void anEventWithAnUnparseableCommitTimestampStandsAloneSoItCannotVanish() {
     Dataset<Row> events =
         frame(
             event(1, "fine").at(T1).inCdc(CDC_FILE, 0),
             event(1, "broken").at(null).text("15/01/2024 10:00").inCdc(LATER_CDC_FILE, 1));
 
-    Row winner = LatestEvent.resolve(events, List.of("order_id")).first();
+    List<Row> resolved =
+        LatestEvent.resolve(events, List.of("order_id")).orderBy("status").collectAsList();
 
-    assertThat(winner.getAs("status").toString()).isEqualTo("fine");
-    assertThat(winner.<Long>getAs(LatestEvent.KEY_UNPARSEABLE_COMMIT_TIMESTAMPS)).isEqualTo(1);
-    assertThat(winner.<String>getAs(LatestEvent.KEY_UNPARSEABLE_EXAMPLE))
-        .isEqualTo(LATER_CDC_FILE + ": 15/01/2024 10:00");
+    assertThat(resolved)
+        .extracting(row -> row.getAs("status").toString())
+        .containsExactly("broken", "fine");
+    assertThat(resolved.get(0).<Object>getAs(EventColumns.COMMIT_TIMESTAMP)).isNull();
+    assertThat(resolved.get(0).<String>getAs(EventColumns.COMMIT_TIMESTAMP_TEXT))
+        .isEqualTo("15/01/2024 10:00");
+    assertThat(resolved)
+        .extracting(row -> row.<Long>getAs(LatestEvent.KEY_EVENT_COUNT))
+        .containsExactly(1L, 1L);
   }
 
   // ---- fixtures
@@ -285,7 +290,7 @@ class LatestEventTest {
       String op,
       String text,
       Timestamp timestamp,
-      BigDecimal sequence,
+      String sequence,
       boolean fromCdc,
       String file,
       long blockStart,
@@ -380,7 +385,7 @@ class LatestEventTest {
           op,
           text,
           timestamp,
-          new BigDecimal(value),
+          String.format("%38s", value).replace(' ', '0'),
           fromCdc,
           file,
           blockStart,
