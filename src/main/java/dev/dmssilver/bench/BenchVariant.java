@@ -31,14 +31,14 @@ import org.apache.spark.storage.StorageLevel;
 /** One way of turning a Bronze table into something, timed side by side with the others. */
 public enum BenchVariant {
   /** Read every event into a sink that discards it: the cost of reading Bronze. */
-  SCAN_FLOOR("scan floor") {
+  SCAN_FLOOR("scan floor", "scan") {
     @Override
     void run(SparkSession spark, RunSettings settings, Contract contract) {
       read(spark, settings, contract).events().write().format("noop").mode("overwrite").save();
     }
   },
   /** Read every event and write it unchanged to an Iceberg table partitioned like Silver. */
-  COPY_FLOOR("copy floor") {
+  COPY_FLOOR("copy floor", "copy") {
     @Override
     void run(SparkSession spark, RunSettings settings, Contract contract) {
       Dataset<Row> events = read(spark, settings, contract).events();
@@ -46,7 +46,7 @@ public enum BenchVariant {
     }
   },
   /** The Silver job itself, as bin/silver run runs it: resolve, validate, gate, publish. */
-  SILVER_JOB("silver job") {
+  SILVER_JOB("silver job", "silver") {
     @Override
     void run(SparkSession spark, RunSettings settings, Contract contract) {
       JobResult result = new JobRunner(spark, settings).run(contract);
@@ -60,7 +60,7 @@ public enum BenchVariant {
    * The old PySpark jobs' algorithm on the same engine: a max-timestamp scan, row_number over the
    * string timestamp, cached validation, separate Silver and quarantine writes, and a count.
    */
-  OLD_ALGORITHM("old algorithm") {
+  OLD_ALGORITHM("old algorithm", "old") {
     @Override
     void run(SparkSession spark, RunSettings settings, Contract contract) {
       Dataset<Row> events = read(spark, settings, contract).events();
@@ -108,13 +108,30 @@ public enum BenchVariant {
       scala.collection.JavaConverters.asScalaBuffer(new ArrayList<Column>());
 
   private final String label;
+  private final String shortName;
 
-  BenchVariant(String label) {
+  BenchVariant(String label, String shortName) {
     this.label = label;
+    this.shortName = shortName;
   }
 
   public String label() {
     return label;
+  }
+
+  /** The name {@code bench --variants} takes. */
+  public String shortName() {
+    return shortName;
+  }
+
+  public static BenchVariant byShortName(String name) {
+    for (BenchVariant variant : values()) {
+      if (variant.shortName.equals(name)) {
+        return variant;
+      }
+    }
+    throw new IllegalArgumentException(
+        "No benchmark variant " + name + "; expected scan, copy, silver or old");
   }
 
   abstract void run(SparkSession spark, RunSettings settings, Contract contract);

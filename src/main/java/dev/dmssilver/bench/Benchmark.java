@@ -6,14 +6,18 @@ import dev.dmssilver.contract.Contract;
 import dev.dmssilver.job.JobRuns;
 import dev.dmssilver.job.RunSettings;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Runs each variant over the same Bronze table in one JVM, one after the other, after one untimed
- * warm-up scan, and measures wall time, peak memory and the Bronze scans Spark ran.
+ * warm-up scan, and measures wall time, peak memory, spills and the Bronze scans Spark ran. With
+ * repeats, the variants take turns round by round, and each reports its median run.
  */
 public final class Benchmark {
   private final SparkSession spark;
@@ -25,15 +29,31 @@ public final class Benchmark {
   }
 
   public List<Measurement> run(Contract contract, List<BenchVariant> variants) {
+    return run(contract, variants, 1);
+  }
+
+  /** Runs every variant {@code repeats} times, in turns, and keeps each one's median run. */
+  public List<Measurement> run(Contract contract, List<BenchVariant> variants, int repeats) {
+    if (repeats < 1) {
+      throw new IllegalArgumentException("Cannot repeat a benchmark " + repeats + " times");
+    }
     JobRuns.prepareShared(spark, settings);
     // Warm-up: class loading, JIT and Spark's first-job costs are paid here, untimed.
     BenchVariant.SCAN_FLOOR.run(spark, settings, contract);
     long events = BenchVariant.read(spark, settings, contract).inventory().eventCount();
-    List<Measurement> measurements = new ArrayList<>();
-    for (BenchVariant variant : variants) {
-      measurements.add(measure(variant, contract, events));
+    Map<BenchVariant, List<Measurement>> runs = new LinkedHashMap<>();
+    for (int round = 0; round < repeats; round++) {
+      for (BenchVariant variant : variants) {
+        runs.computeIfAbsent(variant, unused -> new ArrayList<>())
+            .add(measure(variant, contract, events));
+      }
     }
-    return measurements;
+    List<Measurement> medians = new ArrayList<>();
+    for (List<Measurement> ofVariant : runs.values()) {
+      ofVariant.sort(Comparator.comparingDouble(Measurement::seconds));
+      medians.add(ofVariant.get((ofVariant.size() - 1) / 2));
+    }
+    return medians;
   }
 
   private Measurement measure(BenchVariant variant, Contract contract, long events) {
@@ -41,7 +61,9 @@ public final class Benchmark {
     ResourceUsage.reset();
     BronzeScanCounter scans =
         new BronzeScanCounter(settings.bronze().tableFolder(contract.bronze()));
+    SpillCounter spills = new SpillCounter();
     spark.listenerManager().register(scans);
+    spark.sparkContext().addSparkListener(spills);
     long started = System.nanoTime();
     double seconds;
     try {
@@ -53,6 +75,7 @@ public final class Benchmark {
       throw new IllegalStateException("Spark's listener bus did not drain", e);
     } finally {
       spark.listenerManager().unregister(scans);
+      spark.sparkContext().removeSparkListener(spills);
     }
     OptionalLong rss = ResourceUsage.peakRssBytes();
     return new Measurement(
@@ -62,6 +85,7 @@ public final class Benchmark {
         seconds,
         ResourceUsage.peakHeapBytes(),
         rss.isPresent() ? rss.getAsLong() : -1,
+        spills.diskBytesSpilled(),
         scans.passes(events));
   }
 
@@ -73,6 +97,7 @@ public final class Benchmark {
     private final double seconds;
     private final long peakHeapBytes;
     private final long peakRssBytes;
+    private final long spilledBytes;
     private final double bronzePasses;
 
     Measurement(
@@ -82,6 +107,7 @@ public final class Benchmark {
         double seconds,
         long peakHeapBytes,
         long peakRssBytes,
+        long spilledBytes,
         double bronzePasses) {
       this.variant = variant;
       this.table = table;
@@ -89,6 +115,7 @@ public final class Benchmark {
       this.seconds = seconds;
       this.peakHeapBytes = peakHeapBytes;
       this.peakRssBytes = peakRssBytes;
+      this.spilledBytes = spilledBytes;
       this.bronzePasses = bronzePasses;
     }
 
@@ -119,6 +146,11 @@ public final class Benchmark {
     /** -1 where the platform does not say. */
     public long peakRssBytes() {
       return peakRssBytes;
+    }
+
+    /** Bytes Spark's tasks spilled to disk because memory was short. */
+    public long spilledBytes() {
+      return spilledBytes;
     }
 
     /** Rows Spark read from the job's Bronze Parquet files, divided by the events there. */

@@ -41,15 +41,7 @@ public final class BronzeScanCounter implements QueryExecutionListener {
 
   @Override
   public void onSuccess(String funcName, QueryExecution qe, long durationNs) {
-    long before = rows.get();
     count(qe.executedPlan());
-    System.err.println(
-        "DEBUG "
-            + funcName
-            + " +"
-            + (rows.get() - before)
-            + " "
-            + qe.executedPlan().getClass().getSimpleName());
   }
 
   @Override

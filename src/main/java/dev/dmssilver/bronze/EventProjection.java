@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.octet_length;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
@@ -34,8 +35,8 @@ import org.apache.spark.sql.types.StructType;
  * alone, so an incompatible file stops the job before any data is read.
  */
 public final class EventProjection {
-  /** Digits of the widest change sequence: a decimal(38,0), wider than DMS's 35. */
-  static final int CHANGE_SEQUENCE_DIGITS = 38;
+  /** The width of DMS's AR_H_CHANGE_SEQ. */
+  static final int CHANGE_SEQUENCE_DIGITS = 35;
 
   /** "yyyy-MM-dd HH:mm:ss" up to "yyyy-MM-dd HH:mm:ss.SSSSSS". */
   private static final int MIN_TIMESTAMP_LENGTH = 19;
@@ -171,10 +172,11 @@ public final class EventProjection {
   }
 
   /**
-   * AR_H_CHANGE_SEQ as digits left-padded to a fixed width, so that comparing the text compares the
-   * numbers, without a 38-digit decimal per event to build and compare (a twelfth of a job's CPU).
-   * It is empty during a full load, and anything but digits is NULL: both sort lowest, like an
-   * absent one.
+   * AR_H_CHANGE_SEQ as text of one width, so that comparing the text compares the numbers, without
+   * a 38-digit decimal per event to build and compare (a twelfth of a job's CPU). DMS writes it as
+   * {@value #CHANGE_SEQUENCE_DIGITS} zero-padded digits, kept as written; shorter values (a
+   * transformation rule's, or a numeric column) are padded the same way. It is empty during a full
+   * load, which sorts lowest, like an absent one.
    */
   private static Column changeSequenceColumn(BronzeSettings settings, FieldLookup fields) {
     StructField field = fields.take(settings.changeSequenceColumn());
@@ -182,9 +184,12 @@ public final class EventProjection {
       return lit(null).cast(DataTypes.StringType).as(EventColumns.CHANGE_SEQUENCE);
     }
     Column digits = trim(fieldColumn(field).cast(DataTypes.StringType));
-    return when(
-            digits.rlike("^[0-9]{1," + CHANGE_SEQUENCE_DIGITS + "}$"),
+    // octet_length is a field read; length() would count characters on every event.
+    return when(digits.equalTo(""), lit(null))
+        .when(
+            octet_length(digits).lt(CHANGE_SEQUENCE_DIGITS),
             lpad(digits, CHANGE_SEQUENCE_DIGITS, "0"))
+        .otherwise(digits)
         .as(EventColumns.CHANGE_SEQUENCE);
   }
 

@@ -36,6 +36,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin MetricsOptions metrics;
   @Mixin ContractOptions contracts;
   @Mixin EngineOptions engine;
+  @Mixin WriteOptions writes;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Selection selection;
@@ -94,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
     if (acceptGateFailure) {
       settings = settings.acceptingGateFailures();
     }
-    settings = settings.withMetrics(metrics.settings(objectStore));
+    settings = settings.withMetrics(metrics.settings(objectStore)).withWrites(writes.settings());
     SparkSession spark = engine.start("silver run", settings.catalog());
     return runAndReport(
         spark, settings, selected, spec.commandLine().getOut(), Optional.ofNullable(summaryJson));

@@ -64,7 +64,7 @@ final class PublishStep {
       Contract contract, BronzeInventory inventory, Dataset<Row> checked, OutcomeCounts counts) {
     String table = contract.table();
     new SilverTables(spark, settings.catalog()).ensure(contract);
-    Publisher publisher = new Publisher(spark, settings.catalog());
+    Publisher publisher = new Publisher(spark, settings.catalog(), settings.writes());
     Snapshot base = publisher.current(table);
     GateVerdict verdict =
         PublishGate.evaluate(contract.gate(), counts, OptionalLong.of(totalRecords(base)));

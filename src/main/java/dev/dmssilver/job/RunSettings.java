@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.dmssilver.bronze.BronzeSettings;
 import dev.dmssilver.contract.Contracts;
 import dev.dmssilver.lakehouse.CatalogSettings;
+import dev.dmssilver.lakehouse.WriteSettings;
 import dev.dmssilver.report.MetricsSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,7 @@ public final class RunSettings {
   private final Duration futureTolerance;
   private final boolean acceptGateFailures;
   private final MetricsSettings metrics;
+  private final WriteSettings writes;
 
   public RunSettings(
       BronzeSettings bronze,
@@ -34,7 +36,16 @@ public final class RunSettings {
       String runId,
       Clock clock,
       Duration futureTolerance) {
-    this(bronze, catalog, contracts, runId, clock, futureTolerance, false, MetricsSettings.off());
+    this(
+        bronze,
+        catalog,
+        contracts,
+        runId,
+        clock,
+        futureTolerance,
+        false,
+        MetricsSettings.off(),
+        WriteSettings.tableDefaults());
   }
 
   private RunSettings(
@@ -45,7 +56,8 @@ public final class RunSettings {
       Clock clock,
       Duration futureTolerance,
       boolean acceptGateFailures,
-      MetricsSettings metrics) {
+      MetricsSettings metrics,
+      WriteSettings writes) {
     this.bronze = requireNonNull(bronze, "bronze is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.contracts = requireNonNull(contracts, "contracts is null");
@@ -54,6 +66,7 @@ public final class RunSettings {
     this.futureTolerance = requireNonNull(futureTolerance, "futureTolerance is null");
     this.acceptGateFailures = acceptGateFailures;
     this.metrics = requireNonNull(metrics, "metrics is null");
+    this.writes = requireNonNull(writes, "writes is null");
   }
 
   public static RunSettings of(
@@ -106,17 +119,51 @@ public final class RunSettings {
 
   public RunSettings withRunId(String newRunId) {
     return new RunSettings(
-        bronze, catalog, contracts, newRunId, clock, futureTolerance, acceptGateFailures, metrics);
+        bronze,
+        catalog,
+        contracts,
+        newRunId,
+        clock,
+        futureTolerance,
+        acceptGateFailures,
+        metrics,
+        writes);
   }
 
   /** The same settings, but publishing runs that fail the gate (for a known one-off). */
   public RunSettings acceptingGateFailures() {
     return new RunSettings(
-        bronze, catalog, contracts, runId, clock, futureTolerance, true, metrics);
+        bronze, catalog, contracts, runId, clock, futureTolerance, true, metrics, writes);
   }
 
   public RunSettings withMetrics(MetricsSettings newMetrics) {
     return new RunSettings(
-        bronze, catalog, contracts, runId, clock, futureTolerance, acceptGateFailures, newMetrics);
+        bronze,
+        catalog,
+        contracts,
+        runId,
+        clock,
+        futureTolerance,
+        acceptGateFailures,
+        newMetrics,
+        writes);
+  }
+
+  /** How the Silver and quarantine writes lay out files. */
+  public WriteSettings writes() {
+    return writes;
+  }
+
+  public RunSettings withWrites(WriteSettings newWrites) {
+    return new RunSettings(
+        bronze,
+        catalog,
+        contracts,
+        runId,
+        clock,
+        futureTolerance,
+        acceptGateFailures,
+        metrics,
+        newWrites);
   }
 }

@@ -45,11 +45,13 @@ public final class Publisher {
   private final SparkSession spark;
   private final CatalogSettings catalog;
   private final SilverTables tables;
+  private final WriteSettings writes;
 
-  public Publisher(SparkSession spark, CatalogSettings catalog) {
+  public Publisher(SparkSession spark, CatalogSettings catalog, WriteSettings writes) {
     this.spark = requireNonNull(spark, "spark is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.tables = new SilverTables(spark, catalog);
+    this.writes = requireNonNull(writes, "writes is null");
   }
 
   /** Main's current snapshot: what a run starting now would replace. Every table has one. */
@@ -186,10 +188,13 @@ public final class Publisher {
   }
 
   /** Spark's INSERT OVERWRITE semantics by name: rows matching {@code condition} are replaced. */
-  private static void overwrite(
+  private void overwrite(
       String target, Dataset<Row> rows, RunRecord record, org.apache.spark.sql.Column condition) {
     try {
-      rows.writeTo(target).options(record.writeOptions()).overwrite(condition);
+      rows.writeTo(target)
+          .options(writes.writeOptions())
+          .options(record.writeOptions())
+          .overwrite(condition);
     } catch (NoSuchTableException e) {
       throw new SilverException(SilverException.Kind.LAKEHOUSE, "Cannot write " + target, e);
     }

@@ -281,7 +281,77 @@ class BronzeReaderTest {
     assertThat(events.get(0).isNullAt(events.get(0).fieldIndex(EventColumns.CHANGE_SEQUENCE)))
         .isTrue();
     assertThat(events.get(1).<String>getAs(EventColumns.CHANGE_SEQUENCE))
-        .isEqualTo("00000000000000000000000000000000000042");
+        .isEqualTo("00000000000000000000000000000000042");
+  }
+
+  @Test
+  void shortChangeSequencesArePaddedSoTextOrderIsNumberOrder() {
+    BronzeFixture bronze = bronze();
+    bronze.write(
+        "orders",
+        "2024/01/15/a.parquet",
+        columns(op(), commitTimestamp(), column("order_id", BIGINT), changeSequence()),
+        row("I", "2024-01-15 10:15:00.000001", 1L, "9"),
+        row("U", "2024-01-15 10:15:00.000001", 2L, " 10 "),
+        row("U", "2024-01-15 10:15:00.000001", 3L, "00000000000000000000000000000000011"));
+
+    List<Row> events = readEvents(bronze).orderBy(EventColumns.CHANGE_SEQUENCE).collectAsList();
+
+    assertThat(events)
+        .extracting(event -> event.<Long>getAs("order_id"))
+        .containsExactly(1L, 2L, 3L);
+    assertThat(events.get(0).<String>getAs(EventColumns.CHANGE_SEQUENCE))
+        .isEqualTo("00000000000000000000000000000000009");
+  }
+
+  @Test
+  void aNumericChangeSequenceIsPaddedToCompareLikeDmsText() {
+    BronzeFixture bronze = bronze();
+    bronze.write(
+        "orders",
+        "2024/01/15/a.parquet",
+        columns(
+            op(), commitTimestamp(), column("order_id", BIGINT), column("_dms_change_seq", BIGINT)),
+        row("I", "2024-01-15 10:15:00.000001", 1L, 9L),
+        row("U", "2024-01-15 10:15:00.000001", 2L, 10L));
+
+    List<Row> events = readEvents(bronze).orderBy("order_id").collectAsList();
+
+    assertThat(events)
+        .extracting(event -> event.<String>getAs(EventColumns.CHANGE_SEQUENCE))
+        .containsExactly(
+            "00000000000000000000000000000000009", "00000000000000000000000000000000010");
+  }
+
+  @Test
+  void commitTimestampsParseInDmsShapesOnly() {
+    BronzeFixture bronze = bronze();
+    bronze.write(
+        "orders",
+        "2024/01/15/a.parquet",
+        columns(op(), commitTimestamp(), column("order_id", BIGINT)),
+        row("I", "2024-01-15 10:15:00.123456", 1L),
+        row("I", "2024-01-15 10:15:00.5", 2L),
+        row("I", "2024-01-15 10:15:00", 3L),
+        row("I", "2024-01-15", 4L),
+        row("I", "15/01/2024 10:15:00", 5L),
+        row("I", "2024-01-15 10:15:00.1234567", 6L));
+
+    List<Row> events = readEvents(bronze).orderBy("order_id").collectAsList();
+
+    assertThat(events)
+        .extracting(
+            event -> {
+              java.sql.Timestamp parsed = event.getAs(EventColumns.COMMIT_TIMESTAMP);
+              return parsed == null ? "unparseable" : parsed.toInstant().toString();
+            })
+        .containsExactly(
+            "2024-01-15T10:15:00.123456Z",
+            "2024-01-15T10:15:00.500Z",
+            "2024-01-15T10:15:00Z",
+            "unparseable",
+            "unparseable",
+            "unparseable");
   }
 
   @Test

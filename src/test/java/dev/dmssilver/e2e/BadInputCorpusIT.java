@@ -28,6 +28,7 @@ import dev.dmssilver.job.JobRuns;
 import dev.dmssilver.job.RunSettings;
 import dev.dmssilver.lakehouse.CatalogSettings;
 import dev.dmssilver.lakehouse.Publisher;
+import dev.dmssilver.lakehouse.WriteSettings;
 import dev.dmssilver.testing.BronzeFixture;
 import dev.dmssilver.testing.Tables;
 import dev.dmssilver.testing.TestSpark;
@@ -570,7 +571,7 @@ class BadInputCorpusIT {
    * Main's current snapshot of both tables: a failed run must leave them exactly where they were.
    */
   private static List<Long> snapshots(SparkSession spark, CatalogSettings catalog) {
-    Publisher publisher = new Publisher(spark, catalog);
+    Publisher publisher = new Publisher(spark, catalog, WriteSettings.tableDefaults());
     return List.of(
         publisher.current("dim_account").snapshotId(),
         publisher.current("quarantine").snapshotId());

@@ -22,18 +22,12 @@ class BenchCommandIT {
   void printsEveryVariantWithRatiosToTheCopyFloorAndPassesOverBronze() throws Exception {
     SilverProcess bench =
         SilverProcess.start(
-            folder,
-            Map.of(),
-            "bench",
-            "--events",
-            "20000",
-            "--dir",
-            folder.resolve("b").toString());
+            folder, Map.of(), "bench", "--events", "5000", "--dir", folder.resolve("b").toString());
     assertThat(bench.waitFor()).as(bench.stderr()).isZero();
 
     assertThat(bench.stdout())
         .contains("fact_orders: ")
-        .contains("x copy floor", "events/s", "peak heap", "peak RSS", "Bronze passes")
+        .contains("x copy floor", "events/s", "peak heap", "peak RSS", "spilled", "Bronze passes")
         .containsPattern("copy floor +[0-9.]+ +[0-9,]+ +1\\.00 ")
         .containsPattern("silver job +[0-9.]+ +[0-9,]+ +[0-9]+\\.[0-9]{2} .* 1\\.00\\n")
         .containsPattern("old algorithm .* 2\\.00\\n")
@@ -50,7 +44,7 @@ class BenchCommandIT {
             Map.of(),
             "bench",
             "--events",
-            "20000",
+            "5000",
             "--dir",
             folder.resolve("b").toString(),
             "--json");
@@ -69,5 +63,45 @@ class BenchCommandIT {
     assertThat(variants).containsExactly("scan floor", "copy floor", "silver job", "old algorithm");
     assertThat(job.get("variants").get(1).get("ratio_to_copy_floor").asDouble()).isEqualTo(1.0);
     assertThat(job.get("variants").get(2).get("bronze_passes").asDouble()).isEqualTo(1.0);
+  }
+
+  @Test
+  void severalSizesAddAScalingTableForTheSilverJob() throws Exception {
+    SilverProcess bench =
+        SilverProcess.start(
+            folder,
+            Map.of(),
+            "bench",
+            "--events",
+            "3000,6000",
+            "--variants",
+            "silver",
+            "--repeat",
+            "2",
+            "--dir",
+            folder.resolve("b").toString());
+    assertThat(bench.waitFor()).as(bench.stderr()).isZero();
+
+    assertThat(bench.stdout())
+        .doesNotContainPattern("(?m)^(copy floor|old algorithm|scan floor) ")
+        .contains("Scaling, fact_orders, silver job:")
+        .contains("s per M events", "x smallest")
+        .containsPattern("\\n *[0-9,]+ +[0-9.]+ +[0-9.]+ +1\\.00 ");
+    assertThat(
+            bench
+                .stdout()
+                .split("Scaling")[1]
+                .lines()
+                .filter(line -> line.matches(" *[0-9][0-9,]* .*")))
+        .hasSize(2);
+  }
+
+  @Test
+  void anUnknownVariantIsRefusedByName() throws Exception {
+    SilverProcess bench =
+        SilverProcess.start(
+            folder, Map.of(), "bench", "--variants", "silver,fastest", "--dir", folder.toString());
+    assertThat(bench.waitFor()).isEqualTo(2);
+    assertThat(bench.stderr()).contains("No benchmark variant fastest");
   }
 }

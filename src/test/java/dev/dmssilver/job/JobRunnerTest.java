@@ -27,6 +27,7 @@ import dev.dmssilver.lakehouse.CatalogSettings;
 import dev.dmssilver.lakehouse.Publisher;
 import dev.dmssilver.lakehouse.RunRecord;
 import dev.dmssilver.lakehouse.StagedSilver;
+import dev.dmssilver.lakehouse.WriteSettings;
 import dev.dmssilver.testing.BronzeFixture;
 import dev.dmssilver.testing.GenuineDmsFixtures;
 import dev.dmssilver.testing.Tables;
@@ -264,6 +265,46 @@ class JobRunnerTest {
   private JobResult run(RunSettings settings, String table) {
     JobRuns.prepareShared(spark, settings);
     return new JobRunner(spark, settings).run(settings.contracts().get(table));
+  }
+
+  @Test
+  void writeSettingsReachTheIcebergWrite() {
+    writeOrders();
+    RunSettings settings =
+        new RunSettings(
+            BronzeSettings.withDefaults(bronze.root()),
+            catalog,
+            contracts,
+            "run-1",
+            CLOCK,
+            RunSettings.FUTURE_TOLERANCE_DEFAULT);
+
+    run(settings, "fact_orders");
+    List<Row> hashed = filesPerMonth();
+    List<String> rows = Tables.rows(spark, catalog.qualified("fact_orders"), "*");
+    run(
+        settings
+            .withRunId("run-2")
+            .withWrites(new WriteSettings(WriteSettings.Distribution.NONE, null)),
+        "fact_orders");
+    List<Row> unshuffled = filesPerMonth();
+
+    // Hash distribution (the table default) gives each month one writer; without it, every task
+    // holding a month's rows writes a file of its own.
+    assertThat(hashed).allSatisfy(month -> assertThat(month.getLong(1)).isEqualTo(1));
+    assertThat(unshuffled).anySatisfy(month -> assertThat(month.getLong(1)).isGreaterThan(1));
+    assertThat(Tables.rows(spark, catalog.qualified("fact_orders"), "*"))
+        .isNotEmpty()
+        .containsExactlyInAnyOrderElementsOf(rows);
+  }
+
+  private List<Row> filesPerMonth() {
+    return spark
+        .sql(
+            "SELECT partition.order_date_month, count(*) FROM "
+                + catalog.qualified("fact_orders")
+                + ".files GROUP BY 1 ORDER BY 1")
+        .collectAsList();
   }
 
   @Test
@@ -657,7 +698,7 @@ class JobRunnerTest {
     writeOrders();
     run("fact_orders");
     List<String> before = Tables.rows(spark, catalog.qualified("fact_orders"), "*");
-    Publisher publisher = new Publisher(spark, catalog);
+    Publisher publisher = new Publisher(spark, catalog, WriteSettings.tableDefaults());
     Snapshot base = publisher.current("fact_orders");
 
     assertThatThrownBy(
@@ -680,7 +721,7 @@ class JobRunnerTest {
     writeOrders();
     run("fact_orders");
     List<String> before = Tables.rows(spark, catalog.qualified("fact_orders"), "*");
-    Publisher publisher = new Publisher(spark, catalog);
+    Publisher publisher = new Publisher(spark, catalog, WriteSettings.tableDefaults());
     Snapshot base = publisher.current("fact_orders");
     RunRecord record = RunRecord.builder("run-half", "fact_orders").build();
     StagedSilver staged =

@@ -20,6 +20,7 @@ import dev.dmssilver.demo.DmsColumn;
 import dev.dmssilver.lakehouse.CatalogSettings;
 import dev.dmssilver.lakehouse.Publisher;
 import dev.dmssilver.lakehouse.RunRecord;
+import dev.dmssilver.lakehouse.WriteSettings;
 import dev.dmssilver.quality.GateVerdict;
 import dev.dmssilver.testing.BronzeFixture;
 import dev.dmssilver.testing.Tables;
@@ -127,7 +128,7 @@ class PublishGateRunTest {
   void aRunQuarantiningTooMuchPublishesNothingAndKeepsItsWouldBeStateForInspection() {
     List<String> silverBefore = Tables.rows(spark, catalog.qualified("fact_orders"), "*");
     List<String> quarantineBefore = Tables.rows(spark, catalog.qualified("quarantine"), "*");
-    Publisher publisher = new Publisher(spark, catalog);
+    Publisher publisher = new Publisher(spark, catalog, WriteSettings.tableDefaults());
     long mainBefore = publisher.current("fact_orders").snapshotId();
     writeChanges(100, 0);
 
