@@ -10,6 +10,7 @@ import dev.dmssilver.report.JobMetrics;
 import dev.dmssilver.report.RunSummary;
 import dev.dmssilver.report.RunSummaryJson;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -88,6 +90,9 @@ final class RunCommand implements Callable<Integer> {
         selected.add(known.get(job));
       }
     }
+    if (summaryJson != null) {
+      checkWritable(summaryJson);
+    }
     RunSettings settings = RunSettings.of(bronze.settings(), catalog.settings(objectStore), known);
     if (runId != null) {
       settings = settings.withRunId(runId);
@@ -99,6 +104,23 @@ final class RunCommand implements Callable<Integer> {
     SparkSession spark = engine.start("silver run", settings.catalog());
     return runAndReport(
         spark, settings, selected, spec.commandLine().getOut(), Optional.ofNullable(summaryJson));
+  }
+
+  /** Refuses a summary file that cannot be written before any job runs, not after it published. */
+  private void checkWritable(Path file) {
+    Path folder = file.toAbsolutePath().getParent();
+    String problem = null;
+    if (folder == null || !Files.isDirectory(folder)) {
+      problem = "no such folder " + folder;
+    } else if (Files.isDirectory(file)) {
+      problem = "it is a folder";
+    } else if (!Files.isWritable(Files.exists(file) ? file : folder)) {
+      problem = "not writable";
+    }
+    if (problem != null) {
+      throw new ParameterException(
+          spec.commandLine(), "Cannot write --summary-json " + file + ": " + problem);
+    }
   }
 
   /**
