@@ -22,8 +22,6 @@ public final class WriteSettings {
     RANGE
   }
 
-  private static final WriteSettings TABLE_DEFAULTS = new WriteSettings(null, null);
-
   private final Distribution distribution;
   private final Long targetFileSizeBytes;
 
@@ -37,7 +35,7 @@ public final class WriteSettings {
   }
 
   public static WriteSettings tableDefaults() {
-    return TABLE_DEFAULTS;
+    return new WriteSettings(null, null);
   }
 
   /** The Spark write options that apply these settings; empty for the table defaults. */
