@@ -250,16 +250,19 @@ class JobRunnerTest {
             instant("2024-01-15T10:00:00Z")));
   }
 
+  /** The settings every test runs with unless it says otherwise: run id run-1, a fixed clock. */
+  private RunSettings settings() {
+    return new RunSettings(
+        BronzeSettings.withDefaults(bronze.root()),
+        catalog,
+        contracts,
+        "run-1",
+        CLOCK,
+        RunSettings.FUTURE_TOLERANCE_DEFAULT);
+  }
+
   private JobResult run(String table) {
-    RunSettings settings =
-        new RunSettings(
-            BronzeSettings.withDefaults(bronze.root()),
-            catalog,
-            contracts,
-            "run-1",
-            CLOCK,
-            RunSettings.FUTURE_TOLERANCE_DEFAULT);
-    return run(settings, table);
+    return run(settings(), table);
   }
 
   private JobResult run(RunSettings settings, String table) {
@@ -270,14 +273,7 @@ class JobRunnerTest {
   @Test
   void writeSettingsReachTheIcebergWrite() {
     writeOrders();
-    RunSettings settings =
-        new RunSettings(
-            BronzeSettings.withDefaults(bronze.root()),
-            catalog,
-            contracts,
-            "run-1",
-            CLOCK,
-            RunSettings.FUTURE_TOLERANCE_DEFAULT);
+    RunSettings settings = settings();
 
     run(settings, "fact_orders");
     List<Row> hashed = filesPerMonth();
@@ -429,15 +425,7 @@ class JobRunnerTest {
     long silverSnapshots = Tables.snapshotCount(spark, catalog.qualified("fact_orders"));
     long quarantineSnapshots = Tables.snapshotCount(spark, catalog.qualified("quarantine"));
 
-    RunSettings second =
-        new RunSettings(
-            BronzeSettings.withDefaults(bronze.root()),
-            catalog,
-            contracts,
-            "run-2",
-            CLOCK,
-            RunSettings.FUTURE_TOLERANCE_DEFAULT);
-    run(second, "fact_orders");
+    run(settings().withRunId("run-2"), "fact_orders");
 
     assertThat(Tables.rows(spark, catalog.qualified("fact_orders"), "*")).isEqualTo(silver);
     assertThat(
