@@ -2,7 +2,6 @@ package dev.dmssilver.bronze;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
@@ -149,7 +148,7 @@ public final class EventProjection {
       // check refuses the shorter shapes the cast would also take, such as a bare date.
       columns.add(
           when(
-                  length(value).between(MIN_TIMESTAMP_LENGTH, MAX_TIMESTAMP_LENGTH),
+                  octet_length(value).between(MIN_TIMESTAMP_LENGTH, MAX_TIMESTAMP_LENGTH),
                   value.cast(DataTypes.TimestampType))
               .as(EventColumns.COMMIT_TIMESTAMP));
       return columns;

@@ -75,7 +75,12 @@ public final class LatestEvent {
     WindowSpec allOfKey =
         latestFirst.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
 
+    // The text of a commit timestamp is kept only where it did not parse, to name it in the error;
+    // every other event would carry 26 bytes through the shuffle and sort for nothing.
     return events
+        .withColumn(
+            EventColumns.COMMIT_TIMESTAMP_TEXT,
+            when(unparseableCommitTimestamp(), col(EventColumns.COMMIT_TIMESTAMP_TEXT)))
         .withColumn(ISOLATION, isolation)
         .withColumn(RANK, row_number().over(latestFirst))
         .withColumn(KEY_EVENT_COUNT, count(lit(1)).over(allOfKey))

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.encode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.isnan;
@@ -109,16 +110,17 @@ public final class Validation {
 
   /** Adds {@link #REASONS} to the current rows. */
   public Dataset<Row> apply(Dataset<Row> currentRows) {
+    Column none = array().cast(DataTypes.createArrayType(DataTypes.StringType, false));
     List<Column> failures = new ArrayList<>();
     for (Map.Entry<String, Column> rule : passes.entrySet()) {
       // coalesce(..., false): NULL is a failure, never a silent pass or a silent drop.
-      failures.add(when(not(coalesce(rule.getValue(), lit(false))), lit(rule.getKey())));
+      failures.add(
+          when(not(coalesce(rule.getValue(), lit(false))), array(lit(rule.getKey())))
+              .otherwise(none));
     }
-    Column reasons = expr("filter(" + REASONS + "_all, reason -> reason IS NOT NULL)").as(REASONS);
-    return currentRows
-        .withColumn(REASONS + "_all", array(failures.toArray(new Column[0])))
-        .withColumn(REASONS, reasons)
-        .drop(REASONS + "_all");
+    // concat of one-element or empty arrays, rather than filter(array(...)): Spark 3.3 compiles
+    // concat, but interprets a higher-order function row by row (7% of a job's CPU).
+    return currentRows.withColumn(REASONS, concat(failures.toArray(new Column[0])));
   }
 
   /** Rows that passed every rule: they go to Silver. */

@@ -186,7 +186,10 @@ class LatestEventTest {
     assertThat(winner.getAs("status").toString()).isEqualTo("shipped");
     assertThat(winner.isNullAt(winner.fieldIndex("note"))).isTrue();
     assertThat(winner.<String>getAs(EventColumns.OP)).isEqualTo("U");
-    assertThat(winner.<String>getAs(EventColumns.COMMIT_TIMESTAMP_TEXT)).isEqualTo(T2);
+    assertThat(winner.<Timestamp>getAs(EventColumns.COMMIT_TIMESTAMP))
+        .isEqualTo(Timestamp.valueOf(T2));
+    // The text is kept only for a timestamp that did not parse.
+    assertThat(winner.isNullAt(winner.fieldIndex(EventColumns.COMMIT_TIMESTAMP_TEXT))).isTrue();
   }
 
   @Test
