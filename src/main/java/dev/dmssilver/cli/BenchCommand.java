@@ -8,7 +8,6 @@ import dev.dmssilver.bench.Benchmark.Measurement;
 import dev.dmssilver.bronze.BronzeSettings;
 import dev.dmssilver.contract.Contract;
 import dev.dmssilver.contract.Contracts;
-import dev.dmssilver.demo.DemoOptions;
 import dev.dmssilver.demo.DemoSummary;
 import dev.dmssilver.job.RunSettings;
 import dev.dmssilver.lakehouse.CatalogSettings;
@@ -33,14 +32,14 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "bench",
-    description = {
-      "Generate demo Bronze of a given size and time, side by side in this one process, per job:",
-      "the scan floor (read every event, discard it), the copy floor (read every event, write it",
-      "unchanged to an Iceberg table partitioned like Silver), the Silver job, and the old PySpark",
-      "jobs' algorithm on the same engine. Prints seconds, events per second, ratios to the copy",
-      "floor, peak memory, bytes spilled and the passes Spark made over Bronze (rows read /",
-      "events). Several sizes add a scaling table."
-    },
+    description =
+        "Generate demo Bronze of a given size and time, side by side in this one "
+            + "process, per job: the scan floor (read every event, discard it), the copy "
+            + "floor (read every event, write it unchanged to an Iceberg table partitioned "
+            + "like Silver), the Silver job, and the old PySpark jobs' algorithm on the same "
+            + "engine. Prints seconds, events per second, ratios to the copy floor, peak "
+            + "memory, bytes spilled and the passes Spark made over Bronze (rows read / "
+            + "events). Several sizes add a scaling table.",
     mixinStandardHelpOptions = true)
 final class BenchCommand implements Callable<Integer> {
   private static final ObjectMapper JSON =
@@ -61,27 +60,21 @@ final class BenchCommand implements Callable<Integer> {
       split = ",",
       defaultValue = "2000000",
       paramLabel = "N",
-      description = {
-        "About N Bronze events in the (first) job's table; the generator writes the other tables",
-        "in proportion. Several sizes, comma-separated, measure how the job scales.",
-        "Default: ${DEFAULT-VALUE}."
-      })
+      description =
+          "About N Bronze events in the (first) job's table; the generator writes the "
+              + "other tables in proportion. Several sizes, comma-separated, measure how the "
+              + "job scales. Default: ${DEFAULT-VALUE}.")
   List<Long> sizes;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "" + DemoOptions.SEED_DEFAULT,
-      paramLabel = "N",
-      description = "Generator seed. Default: ${DEFAULT-VALUE}.")
-  long seed;
+  @Mixin GeneratorShapeOptions generator;
 
   @Option(
       names = "--bronze",
       paramLabel = "DIR",
-      description = {
-        "Benchmark existing Bronze in this local folder (from `silver generate`, or your own DMS",
-        "files) instead of generating it; --events and --seed are then ignored."
-      })
+      description =
+          "Benchmark existing Bronze in this local folder (from `silver generate`, or "
+              + "your own DMS files) instead of generating it; --events and the generator's "
+              + "options are then ignored.")
   Path existingBronze;
 
   @Option(
@@ -104,20 +97,18 @@ final class BenchCommand implements Callable<Integer> {
       split = ",",
       defaultValue = "scan,copy,silver,old",
       paramLabel = "NAME",
-      description = {
-        "What to time, comma-separated: scan, copy, silver, old. Ratios need copy.",
-        "Default: ${DEFAULT-VALUE}."
-      })
+      description =
+          "What to time, comma-separated: scan, copy, silver, old. Ratios need copy. "
+              + "Default: ${DEFAULT-VALUE}.")
   List<String> variantNames;
 
   @Option(
       names = "--repeat",
       defaultValue = "1",
       paramLabel = "N",
-      description = {
-        "Time every variant N times, taking turns, and report each one's median run.",
-        "Default: ${DEFAULT-VALUE}."
-      })
+      description =
+          "Time every variant N times, taking turns, and report each one's median run. "
+              + "Default: ${DEFAULT-VALUE}.")
   int repeat;
 
   @Option(
@@ -160,7 +151,7 @@ final class BenchCommand implements Callable<Integer> {
         Path bronze = dir.resolve("bronze").toAbsolutePath();
         DemoCommand.deleteRecursively(bronze);
         long total = Math.max(MIN_GENERATED_EVENTS, Math.round(size / share));
-        DemoData.generate(bronze.toString(), generatorOptions(total), err);
+        DemoData.generate(bronze.toString(), generator.options(total), err);
         figures.addAll(measure(spark, bronze, catalog, known, selected, variants));
       }
     }
@@ -195,7 +186,7 @@ final class BenchCommand implements Callable<Integer> {
   private double shareOfEvents(Contract contract, PrintWriter err) {
     Path pilot = dir.resolve("pilot").toAbsolutePath();
     DemoCommand.deleteRecursively(pilot);
-    DemoSummary summary = DemoData.generate(pilot.toString(), generatorOptions(PILOT_EVENTS), err);
+    DemoSummary summary = DemoData.generate(pilot.toString(), generator.options(PILOT_EVENTS), err);
     DemoCommand.deleteRecursively(pilot);
     Long events = summary.eventsByTable().get(contract.bronze().table());
     if (events == null || events == 0) {
@@ -204,15 +195,6 @@ final class BenchCommand implements Callable<Integer> {
           "The demo generator writes no Bronze table " + contract.bronze().table());
     }
     return (double) events / summary.events();
-  }
-
-  private DemoOptions generatorOptions(long events) {
-    return new DemoOptions(
-        events,
-        seed,
-        DemoOptions.START_DEFAULT,
-        DemoOptions.CDC_DAYS_DEFAULT,
-        DemoOptions.CDC_FILE_MINUTES_DEFAULT);
   }
 
   /** One job's measurements over one Bronze. */

@@ -1,7 +1,7 @@
 package dev.dmssilver.cli;
 
 import dev.dmssilver.demo.DemoOptions;
-import java.time.LocalDate;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The size and shape of generated demo Bronze. */
@@ -14,35 +14,9 @@ final class GeneratorOptions {
           "About how many DMS events (Bronze rows) to generate. Default: ${DEFAULT-VALUE}.")
   long events;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "" + DemoOptions.SEED_DEFAULT,
-      paramLabel = "N",
-      description = "Random seed; the same options always write the same files.")
-  long seed;
-
-  @Option(
-      names = "--start-date",
-      defaultValue = "2024-01-01",
-      paramLabel = "YYYY-MM-DD",
-      description = "Day of the full load; CDC follows. Default: ${DEFAULT-VALUE}.")
-  LocalDate start;
-
-  @Option(
-      names = "--cdc-days",
-      defaultValue = "" + DemoOptions.CDC_DAYS_DEFAULT,
-      paramLabel = "N",
-      description = "Days of CDC after the full load. Default: ${DEFAULT-VALUE}.")
-  int cdcDays;
-
-  @Option(
-      names = "--cdc-file-minutes",
-      defaultValue = "" + DemoOptions.CDC_FILE_MINUTES_DEFAULT,
-      paramLabel = "N",
-      description = "Minutes of changes per CDC file. Default: ${DEFAULT-VALUE}.")
-  int cdcFileMinutes;
+  @Mixin GeneratorShapeOptions shape;
 
   DemoOptions options() {
-    return new DemoOptions(events, seed, start, cdcDays, cdcFileMinutes);
+    return shape.options(events);
   }
 }

@@ -5,7 +5,6 @@ import dev.dmssilver.job.Preflight;
 import dev.dmssilver.job.RunSettings;
 import dev.dmssilver.lakehouse.CatalogSettings;
 import dev.dmssilver.lakehouse.QuarantineTable;
-import dev.dmssilver.maintenance.Durations;
 import dev.dmssilver.maintenance.Maintenance;
 import dev.dmssilver.maintenance.MaintenancePolicies;
 import dev.dmssilver.maintenance.MaintenancePolicy;
@@ -133,18 +132,6 @@ final class MaintainCommand implements Callable<Integer> {
   }
 
   private MaintenancePolicy withFlags(MaintenancePolicy policy) {
-    if (retainLast != null) {
-      policy = policy.withRetainLast(retainLast);
-    }
-    if (expireOlderThan != null) {
-      policy = policy.withExpireOlderThan(Durations.parse(expireOlderThan));
-    }
-    if (targetFileSizeMb != null) {
-      policy = policy.withTargetFileSizeBytes(targetFileSizeMb * 1024 * 1024);
-    }
-    if (orphanOlderThan != null) {
-      policy = policy.withOrphanOlderThan(Durations.parse(orphanOlderThan));
-    }
-    return policy;
+    return policy.overriddenBy(retainLast, expireOlderThan, targetFileSizeMb, orphanOlderThan);
   }
 }

@@ -9,7 +9,6 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -26,12 +25,7 @@ final class SnapshotsCommand implements Callable<Integer> {
   @Mixin ObjectStoreOptions objectStore;
   @Mixin EngineOptions engine;
 
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      paramLabel = "table|tsv|json",
-      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  OutputFormat format;
+  @Mixin FormatOption output;
 
   @Override
   public Integer call() {
@@ -54,7 +48,7 @@ final class SnapshotsCommand implements Callable<Integer> {
             + ".refs GROUP BY snapshot_id) r ON s.snapshot_id = r.snapshot_id"
             + " ORDER BY s.committed_at, s.snapshot_id";
     PrintWriter out = spec.commandLine().getOut();
-    QueryOutput.print(spark.sql(query), format, Integer.MAX_VALUE, out);
+    QueryOutput.print(spark.sql(query), output.format, Integer.MAX_VALUE, out);
     out.flush();
     return 0;
   }

@@ -27,12 +27,7 @@ final class SqlCommand implements Callable<Integer> {
   @Mixin ObjectStoreOptions objectStore;
   @Mixin EngineOptions engine;
 
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      paramLabel = "table|tsv|json",
-      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  OutputFormat format;
+  @Mixin FormatOption output;
 
   @Option(
       names = "--max-rows",
@@ -50,7 +45,7 @@ final class SqlCommand implements Callable<Integer> {
     Preflight.checkCatalog(spark, catalog.settings(objectStore));
     Dataset<Row> result = spark.sql(query);
     PrintWriter out = spec.commandLine().getOut();
-    int printed = QueryOutput.print(result, format, maxRows, out);
+    int printed = QueryOutput.print(result, output.format, maxRows, out);
     out.flush();
     if (printed == maxRows) {
       spec.commandLine()

@@ -1,6 +1,5 @@
 package dev.dmssilver.cli;
 
-import dev.dmssilver.SilverException;
 import dev.dmssilver.lakehouse.CatalogSettings;
 import dev.dmssilver.lakehouse.SilverTables;
 import org.apache.iceberg.Table;
@@ -17,12 +16,6 @@ final class TableOption {
   String name;
 
   Table load(SparkSession spark, CatalogSettings catalog) {
-    return new SilverTables(spark, catalog)
-        .find(name)
-        .orElseThrow(
-            () ->
-                new SilverException(
-                    SilverException.Kind.CONFIGURATION,
-                    "Cannot find table " + name + " in " + catalog.describe()));
+    return new SilverTables(spark, catalog).require(name, "read");
   }
 }

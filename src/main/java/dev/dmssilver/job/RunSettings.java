@@ -118,35 +118,16 @@ public final class RunSettings {
   }
 
   public RunSettings withRunId(String newRunId) {
-    return new RunSettings(
-        bronze,
-        catalog,
-        contracts,
-        newRunId,
-        clock,
-        futureTolerance,
-        acceptGateFailures,
-        metrics,
-        writes);
+    return copy(newRunId, acceptGateFailures, metrics, writes);
   }
 
   /** The same settings, but publishing runs that fail the gate (for a known one-off). */
   public RunSettings acceptingGateFailures() {
-    return new RunSettings(
-        bronze, catalog, contracts, runId, clock, futureTolerance, true, metrics, writes);
+    return copy(runId, true, metrics, writes);
   }
 
   public RunSettings withMetrics(MetricsSettings newMetrics) {
-    return new RunSettings(
-        bronze,
-        catalog,
-        contracts,
-        runId,
-        clock,
-        futureTolerance,
-        acceptGateFailures,
-        newMetrics,
-        writes);
+    return copy(runId, acceptGateFailures, newMetrics, writes);
   }
 
   /** How the Silver and quarantine writes lay out files. */
@@ -155,15 +136,24 @@ public final class RunSettings {
   }
 
   public RunSettings withWrites(WriteSettings newWrites) {
+    return copy(runId, acceptGateFailures, metrics, newWrites);
+  }
+
+  /** A copy with the settings a wither can change; the rest are fixed at construction. */
+  private RunSettings copy(
+      String newRunId,
+      boolean newAcceptGateFailures,
+      MetricsSettings newMetrics,
+      WriteSettings newWrites) {
     return new RunSettings(
         bronze,
         catalog,
         contracts,
-        runId,
+        newRunId,
         clock,
         futureTolerance,
-        acceptGateFailures,
-        metrics,
+        newAcceptGateFailures,
+        newMetrics,
         newWrites);
   }
 }

@@ -176,6 +176,24 @@ public final class SilverTables {
     return exists(name) ? Optional.of(load(name)) : Optional.empty();
   }
 
+  /**
+   * The Iceberg table {@code table} of the Silver database; if it does not exist, a configuration
+   * error that says what could not be done ({@code purpose}: "maintain", "read", ...) and where.
+   */
+  public Table require(String table, String purpose) {
+    return find(table)
+        .orElseThrow(
+            () ->
+                new SilverException(
+                    SilverException.Kind.CONFIGURATION,
+                    "Cannot "
+                        + purpose
+                        + " "
+                        + table
+                        + ": there is no such table in "
+                        + catalog.describe()));
+  }
+
   boolean exists(String name) {
     // Spark 3.3's Catalog.tableExists only understands two-part names: ask Iceberg instead.
     try {

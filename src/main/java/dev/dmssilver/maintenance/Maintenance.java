@@ -2,7 +2,6 @@ package dev.dmssilver.maintenance;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.dmssilver.SilverException;
 import dev.dmssilver.lakehouse.CatalogSettings;
 import dev.dmssilver.lakehouse.SilverTables;
 import java.time.Clock;
@@ -10,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.iceberg.Table;
@@ -61,15 +59,10 @@ public final class Maintenance {
       Instant started = clock.instant();
       MaintenanceReport report;
       try {
-        Optional<Table> table = silver.find(name);
-        if (!table.isPresent()) {
-          throw new SilverException(
-              SilverException.Kind.CONFIGURATION,
-              "Cannot maintain " + name + ": there is no such table in " + catalog.describe());
-        }
+        Table table = silver.require(name, "maintain");
         MaintenancePolicy policy = policyFor.apply(name);
         LOG.info("[{} {}] maintaining with {}", name, runId, policy);
-        report = maintenance.maintain(name, table.get(), policy);
+        report = maintenance.maintain(name, table, policy);
         LOG.info(
             "[{} {}] {} data files rewritten, {} snapshots expired, {} orphan files removed",
             name,

@@ -25,7 +25,6 @@ import java.util.TreeSet;
  */
 public final class MaintenancePolicies {
   private static final String BUNDLED = "/dev/dmssilver/maintenance/policy.yaml";
-  private static final long MEGABYTE = 1024L * 1024;
   private static final YAMLMapper MAPPER = strictMapper();
 
   private final MaintenancePolicy defaults;
@@ -149,26 +148,13 @@ public final class MaintenancePolicies {
       return new MaintenancePolicy(
           retainLast,
           Durations.parse(expireOlderThan),
-          targetFileSizeMb * MEGABYTE,
+          targetFileSizeMb * MaintenancePolicy.MEGABYTE,
           Durations.parse(orphanOlderThan));
     }
 
     MaintenancePolicy over(MaintenancePolicy defaults) {
-      requireNonNull(defaults, "defaults is null");
-      MaintenancePolicy policy = defaults;
-      if (retainLast != null) {
-        policy = policy.withRetainLast(retainLast);
-      }
-      if (expireOlderThan != null) {
-        policy = policy.withExpireOlderThan(Durations.parse(expireOlderThan));
-      }
-      if (targetFileSizeMb != null) {
-        policy = policy.withTargetFileSizeBytes(targetFileSizeMb * MEGABYTE);
-      }
-      if (orphanOlderThan != null) {
-        policy = policy.withOrphanOlderThan(Durations.parse(orphanOlderThan));
-      }
-      return policy;
+      return requireNonNull(defaults, "defaults is null")
+          .overriddenBy(retainLast, expireOlderThan, targetFileSizeMb, orphanOlderThan);
     }
   }
 }

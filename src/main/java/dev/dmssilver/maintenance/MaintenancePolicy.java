@@ -11,6 +11,8 @@ public final class MaintenancePolicy {
   /** Files younger than this may belong to a run still writing: never treat them as orphans. */
   public static final Duration ORPHAN_AGE_MINIMUM = Duration.ofHours(1);
 
+  static final long MEGABYTE = 1024L * 1024;
+
   private final int retainLast;
   private final Duration expireOlderThan;
   private final long targetFileSizeBytes;
@@ -76,6 +78,32 @@ public final class MaintenancePolicy {
 
   public MaintenancePolicy withOrphanOlderThan(Duration orphanOlderThan) {
     return new MaintenancePolicy(retainLast, expireOlderThan, targetFileSizeBytes, orphanOlderThan);
+  }
+
+  /**
+   * This policy with each setting that is given (not null) replaced, as written in a policy file or
+   * on the command line: durations such as {@code 7d}, file sizes in MiB. This is how a table's
+   * section overrides the defaults, and how {@code silver maintain}'s flags override both.
+   */
+  public MaintenancePolicy overriddenBy(
+      Integer newRetainLast,
+      String newExpireOlderThan,
+      Long newTargetFileSizeMb,
+      String newOrphanOlderThan) {
+    MaintenancePolicy policy = this;
+    if (newRetainLast != null) {
+      policy = policy.withRetainLast(newRetainLast);
+    }
+    if (newExpireOlderThan != null) {
+      policy = policy.withExpireOlderThan(Durations.parse(newExpireOlderThan));
+    }
+    if (newTargetFileSizeMb != null) {
+      policy = policy.withTargetFileSizeBytes(newTargetFileSizeMb * MEGABYTE);
+    }
+    if (newOrphanOlderThan != null) {
+      policy = policy.withOrphanOlderThan(Durations.parse(newOrphanOlderThan));
+    }
+    return policy;
   }
 
   @Override
