@@ -15,8 +15,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs each variant over the same Bronze table in one JVM, one after the other, after one untimed
- * warm-up scan, and measures wall time, peak memory, spills and the Bronze scans Spark ran. With
+ * Runs each variant over the same Bronze table in one JVM, one after the other, after an untimed
+ * warm-up round, and measures wall time, peak memory, spills and the Bronze scans Spark ran. With
  * repeats, the variants take turns round by round, and each reports its median run.
  */
 public final class Benchmark {
@@ -29,17 +29,29 @@ public final class Benchmark {
   }
 
   public List<Measurement> run(Contract contract, List<BenchVariant> variants) {
-    return run(contract, variants, 1);
+    return run(contract, variants, 1, true);
   }
 
-  /** Runs every variant {@code repeats} times, in turns, and keeps each one's median run. */
-  public List<Measurement> run(Contract contract, List<BenchVariant> variants, int repeats) {
+  /**
+   * Runs every variant {@code repeats} times, in turns, and keeps each one's median run.
+   *
+   * @param warmUp run every variant once, untimed, first. Class loading, JIT compilation and
+   *     Spark's first-job costs are paid there; without it, whichever variant runs first pays them
+   *     for the code paths it shares with the others (the Parquet reader, the sort, the Iceberg
+   *     writer) and looks slower. Turn it off to see what a fresh process pays, one variant per
+   *     process.
+   */
+  public List<Measurement> run(
+      Contract contract, List<BenchVariant> variants, int repeats, boolean warmUp) {
     if (repeats < 1) {
       throw new IllegalArgumentException("Cannot repeat a benchmark " + repeats + " times");
     }
     JobRuns.prepareShared(spark, settings);
-    // Warm-up: class loading, JIT and Spark's first-job costs are paid here, untimed.
-    BenchVariant.SCAN_FLOOR.run(spark, settings, contract);
+    if (warmUp) {
+      for (BenchVariant variant : variants) {
+        variant.run(spark, settings, contract);
+      }
+    }
     long events = BenchVariant.read(spark, settings, contract).inventory().eventCount();
     Map<BenchVariant, List<Measurement>> runs = new LinkedHashMap<>();
     for (int round = 0; round < repeats; round++) {

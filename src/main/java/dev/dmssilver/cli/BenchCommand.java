@@ -112,6 +112,18 @@ final class BenchCommand implements Callable<Integer> {
   int repeat;
 
   @Option(
+      names = "--warm-up",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Run every variant once, untimed, before timing (the default), so that none pays the "
+              + "JVM's and Spark's warm-up for the others. --no-warm-up times cold runs: run one "
+              + "variant per process with --repeat 1 to see what a fresh process, such as a Glue "
+              + "job, pays.")
+  boolean warmUp;
+
+  @Option(
       names = "--json",
       arity = "0..1",
       description = "Print the figures as JSON instead of tables.")
@@ -177,7 +189,8 @@ final class BenchCommand implements Callable<Integer> {
     Benchmark benchmark = new Benchmark(spark, settings);
     List<JobFigures> figures = new ArrayList<>();
     for (Contract contract : selected) {
-      figures.add(new JobFigures(contract.table(), benchmark.run(contract, variants, repeat)));
+      figures.add(
+          new JobFigures(contract.table(), benchmark.run(contract, variants, repeat, warmUp)));
     }
     return figures;
   }

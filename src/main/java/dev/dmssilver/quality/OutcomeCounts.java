@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -28,8 +27,16 @@ import org.apache.spark.sql.Row;
 /**
  * Every figure a job reports and checks, computed by one aggregation over the validated latest
  * events. Run it on the persisted result, and the figures cost no pass over Bronze of their own.
+ *
+ * <p>Every aggregate is a number, so Spark hash-aggregates them in generated code. A text aggregate
+ * (a {@code min} over strings) would make it fall back to an interpreted sort-based aggregation
+ * over every row; the one text the figures need, an unparseable commit timestamp to quote, is
+ * fetched by a second small query, and only when there is one.
  */
 public final class OutcomeCounts {
+  /** Where the per-reason counts start in the aggregation's row. */
+  private static final int REASONS_FROM = 7;
+
   private final long eventsResolved;
   private final long deletedKeys;
   private final long currentRows;
@@ -78,11 +85,6 @@ public final class OutcomeCounts {
     // Events that cannot be ordered stand alone in the resolved rows: counting rows counts them.
     Column unparseable = LatestEvent.unparseableCommitTimestamp();
     aggregates.add(count(when(unparseable, 1)));
-    aggregates.add(
-        min(
-            when(
-                unparseable,
-                concat_ws(": ", col(EventColumns.FILE), col(EventColumns.COMMIT_TIMESTAMP_TEXT)))));
     for (String reason : reasons) {
       aggregates.add(
           count(when(current.and(array_contains(col(Validation.REASONS), lit(reason))), 1)));
@@ -91,9 +93,10 @@ public final class OutcomeCounts {
         checked
             .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
             .first();
+    long unparseableEvents = row.getLong(6);
     Map<String, Long> rowsByReason = new LinkedHashMap<>();
     for (int i = 0; i < reasons.size(); i++) {
-      long rows = row.getLong(8 + i);
+      long rows = row.getLong(REASONS_FROM + i);
       if (rows > 0) {
         rowsByReason.put(reasons.get(i), rows);
       }
@@ -106,8 +109,22 @@ public final class OutcomeCounts {
         row.getLong(4),
         rowsByReason,
         row.isNullAt(5) ? null : row.getTimestamp(5).toInstant(),
-        row.isNullAt(6) ? 0 : row.getLong(6),
-        row.isNullAt(7) ? null : row.getString(7));
+        unparseableEvents,
+        unparseableEvents == 0 ? null : unparseableExample(checked));
+  }
+
+  /** The first, in text order, of the events whose commit timestamp did not parse: "file: text". */
+  private static String unparseableExample(Dataset<Row> checked) {
+    Column example =
+        concat_ws(": ", col(EventColumns.FILE), col(EventColumns.COMMIT_TIMESTAMP_TEXT));
+    List<Row> first =
+        checked
+            .where(LatestEvent.unparseableCommitTimestamp())
+            .select(example.as("example"))
+            .orderBy(col("example"))
+            .limit(1)
+            .collectAsList();
+    return first.isEmpty() ? null : first.get(0).getString(0);
   }
 
   /** Sum over keys of each key's event count: every event read, counted once. */

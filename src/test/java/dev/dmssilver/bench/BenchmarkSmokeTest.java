@@ -9,6 +9,7 @@ import dev.dmssilver.demo.DemoGenerator;
 import dev.dmssilver.demo.DemoOptions;
 import dev.dmssilver.job.RunSettings;
 import dev.dmssilver.lakehouse.CatalogSettings;
+import dev.dmssilver.testing.Tables;
 import dev.dmssilver.testing.TestSpark;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -24,27 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
  * timing is asserted: timings are the benchmark's output, never a test's pass mark.
  */
 class BenchmarkSmokeTest {
-  private static final Path JOBS = Paths.get(System.getProperty("user.dir"), "jobs");
+  private static final Contracts CONTRACTS =
+      Contracts.fromDirectory(Paths.get(System.getProperty("user.dir"), "jobs"));
 
   @TempDir Path folder;
 
   @Test
   void everyVariantRunsAndTheSilverJobReadsBronzeExactlyOnce() {
-    String bronze = folder.resolve("bronze").toString();
-    DemoGenerator.generate(
-        new Configuration(),
-        bronze,
-        new DemoOptions(
-            20_000, 7, LocalDate.of(2024, 1, 1), 5, DemoOptions.CDC_FILE_MINUTES_DEFAULT));
-    CatalogSettings catalog = TestSpark.newLakehouse(folder.resolve("warehouse"));
-    Contracts contracts = Contracts.fromDirectory(JOBS);
-    RunSettings settings =
-        RunSettings.of(BronzeSettings.withDefaults(bronze), catalog, contracts)
-            .acceptingGateFailures();
+    String bronze = generateBronze();
+    RunSettings settings = settings(bronze, "warehouse");
 
     List<Measurement> measurements =
         new Benchmark(TestSpark.session(), settings)
-            .run(contracts.get("fact_orders"), Arrays.asList(BenchVariant.values()));
+            .run(CONTRACTS.get("fact_orders"), Arrays.asList(BenchVariant.values()));
 
     assertThat(measurements)
         .extracting(measurement -> measurement.variant())
@@ -56,5 +49,40 @@ class BenchmarkSmokeTest {
     assertThat(measurements)
         .extracting(Measurement::bronzePasses)
         .containsExactly(1.0, 1.0, 1.0, 2.0);
+  }
+
+  @Test
+  void theWarmUpRoundRunsEveryVariantOnceMoreUntimedAndCanBeTurnedOff() {
+    String bronze = generateBronze();
+    RunSettings warm = settings(bronze, "warm");
+    RunSettings cold = settings(bronze, "cold");
+    List<BenchVariant> silverOnly = Arrays.asList(BenchVariant.SILVER_JOB);
+
+    new Benchmark(TestSpark.session(), warm).run(CONTRACTS.get("fact_orders"), silverOnly, 2, true);
+    new Benchmark(TestSpark.session(), cold)
+        .run(CONTRACTS.get("fact_orders"), silverOnly, 2, false);
+
+    // Each Silver run commits one snapshot: the warm run ran the job three times, the cold one two.
+    assertThat(silverSnapshots(warm) - silverSnapshots(cold)).isEqualTo(1);
+  }
+
+  private String generateBronze() {
+    String bronze = folder.resolve("bronze").toString();
+    DemoGenerator.generate(
+        new Configuration(),
+        bronze,
+        new DemoOptions(
+            20_000, 7, LocalDate.of(2024, 1, 1), 5, DemoOptions.CDC_FILE_MINUTES_DEFAULT));
+    return bronze;
+  }
+
+  private RunSettings settings(String bronze, String warehouse) {
+    CatalogSettings catalog = TestSpark.newLakehouse(folder.resolve(warehouse));
+    return RunSettings.of(BronzeSettings.withDefaults(bronze), catalog, CONTRACTS)
+        .acceptingGateFailures();
+  }
+
+  private static long silverSnapshots(RunSettings settings) {
+    return Tables.snapshotCount(TestSpark.session(), settings.catalog().qualified("fact_orders"));
   }
 }
