@@ -34,9 +34,6 @@ import org.apache.spark.sql.Row;
  * fetched by a second small query, and only when there is one.
  */
 public final class OutcomeCounts {
-  /** Where the per-reason counts start in the aggregation's row. */
-  private static final int REASONS_FROM = 7;
-
   private final long eventsResolved;
   private final long deletedKeys;
   private final long currentRows;
@@ -85,6 +82,7 @@ public final class OutcomeCounts {
     // Events that cannot be ordered stand alone in the resolved rows: counting rows counts them.
     Column unparseable = LatestEvent.unparseableCommitTimestamp();
     aggregates.add(count(when(unparseable, 1)));
+    int reasonsFrom = aggregates.size();
     for (String reason : reasons) {
       aggregates.add(
           count(when(current.and(array_contains(col(Validation.REASONS), lit(reason))), 1)));
@@ -96,7 +94,7 @@ public final class OutcomeCounts {
     long unparseableEvents = row.getLong(6);
     Map<String, Long> rowsByReason = new LinkedHashMap<>();
     for (int i = 0; i < reasons.size(); i++) {
-      long rows = row.getLong(REASONS_FROM + i);
+      long rows = row.getLong(reasonsFrom + i);
       if (rows > 0) {
         rowsByReason.put(reasons.get(i), rows);
       }
