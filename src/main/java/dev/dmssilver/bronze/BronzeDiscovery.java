@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -30,6 +31,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class BronzeDiscovery {
   private static final int FOOTER_READ_THREADS = 16;
+  private static final String LOCAL_SCHEME = "file";
 
   private BronzeDiscovery() {}
 
@@ -37,21 +39,18 @@ public final class BronzeDiscovery {
     Configuration hadoopConf = spark.sessionState().newHadoopConf();
     ParquetToSparkSchemaConverter converter =
         new ParquetToSparkSchemaConverter(spark.sessionState().conf());
-    List<LocatedFileStatus> statuses = list(bronzeTable, folder, hadoopConf);
+    List<FileStatus> statuses = list(bronzeTable, folder, hadoopConf);
     List<BronzeFile> files = readFooters(bronzeTable, statuses, hadoopConf, converter);
     files.sort(Comparator.comparing(BronzeFile::path));
     return new BronzeInventory(bronzeTable, folder, files);
   }
 
-  private static List<LocatedFileStatus> list(
+  private static List<FileStatus> list(
       String bronzeTable, String folder, Configuration hadoopConf) {
     Path root = new Path(folder);
-    List<LocatedFileStatus> statuses = new ArrayList<>();
+    List<FileStatus> statuses = new ArrayList<>();
     try {
-      FileSystem fileSystem = root.getFileSystem(hadoopConf);
-      RemoteIterator<LocatedFileStatus> listing = fileSystem.listFiles(root, true);
-      while (listing.hasNext()) {
-        LocatedFileStatus status = listing.next();
+      for (FileStatus status : filesUnder(root.getFileSystem(hadoopConf), root)) {
         if (isHidden(root, status.getPath())) {
           continue;
         }
@@ -82,6 +81,38 @@ public final class BronzeDiscovery {
     return statuses;
   }
 
+  /**
+   * Every file under {@code root}, at any depth. On an object store a recursive {@code listFiles}
+   * is one flat, paginated listing, where walking DMS's date folders would cost a request per day.
+   * On the local file system, though, {@code listFiles} copies each file's permissions into a
+   * {@code LocatedFileStatus}, and Hadoop without its native library reads them by starting a
+   * {@code stat} process per file (0.45 s for 45 files); walking the folders with {@code
+   * listStatus} takes milliseconds. Spark's own file index avoids that copy for the same reason.
+   */
+  private static List<FileStatus> filesUnder(FileSystem fileSystem, Path root) throws IOException {
+    List<FileStatus> files = new ArrayList<>();
+    if (LOCAL_SCHEME.equals(fileSystem.getScheme())) {
+      walk(fileSystem, root, files);
+      return files;
+    }
+    RemoteIterator<LocatedFileStatus> listing = fileSystem.listFiles(root, true);
+    while (listing.hasNext()) {
+      files.add(listing.next());
+    }
+    return files;
+  }
+
+  private static void walk(FileSystem fileSystem, Path folder, List<FileStatus> files)
+      throws IOException {
+    for (FileStatus status : fileSystem.listStatus(folder)) {
+      if (status.isDirectory()) {
+        walk(fileSystem, status.getPath(), files);
+      } else {
+        files.add(status);
+      }
+    }
+  }
+
   /** Hadoop's convention, which Spark follows too: names starting with . or _ are not data. */
   private static boolean isHidden(Path root, Path file) {
     for (Path current = file;
@@ -95,7 +126,7 @@ public final class BronzeDiscovery {
     return false;
   }
 
-  private static void checkLooksLikeParquet(String bronzeTable, LocatedFileStatus status) {
+  private static void checkLooksLikeParquet(String bronzeTable, FileStatus status) {
     String path = status.getPath().toString();
     if (!path.endsWith(".parquet")) {
       // Ignoring it could silently drop events (a CSV endpoint, a copy gone wrong): refuse.
@@ -118,14 +149,14 @@ public final class BronzeDiscovery {
 
   private static List<BronzeFile> readFooters(
       String bronzeTable,
-      List<LocatedFileStatus> statuses,
+      List<FileStatus> statuses,
       Configuration hadoopConf,
       ParquetToSparkSchemaConverter converter) {
     ExecutorService pool =
         Executors.newFixedThreadPool(Math.min(FOOTER_READ_THREADS, statuses.size()));
     try {
       List<Future<BronzeFile>> footers = new ArrayList<>();
-      for (LocatedFileStatus status : statuses) {
+      for (FileStatus status : statuses) {
         footers.add(pool.submit(() -> readFooter(bronzeTable, status, hadoopConf, converter)));
       }
       List<BronzeFile> files = new ArrayList<>();
@@ -152,7 +183,7 @@ public final class BronzeDiscovery {
 
   private static BronzeFile readFooter(
       String bronzeTable,
-      LocatedFileStatus status,
+      FileStatus status,
       Configuration hadoopConf,
       ParquetToSparkSchemaConverter converter) {
     try (ParquetFileReader reader =
