@@ -91,7 +91,7 @@ public final class BronzeDiscovery {
    */
   private static List<FileStatus> filesUnder(FileSystem fileSystem, Path root) throws IOException {
     List<FileStatus> files = new ArrayList<>();
-    if (LOCAL_SCHEME.equals(fileSystem.getScheme())) {
+    if (LOCAL_SCHEME.equals(fileSystem.getUri().getScheme())) {
       walk(fileSystem, root, files);
       return files;
     }
