@@ -1,27 +1,22 @@
 package dev.dmssilver.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dmssilver.bench.BenchVariant;
 import dev.dmssilver.bench.Benchmark;
-import dev.dmssilver.bench.Benchmark.Measurement;
+import dev.dmssilver.bench.FreshProcesses;
 import dev.dmssilver.bronze.BronzeSettings;
+import dev.dmssilver.cli.BenchReport.JobFigures;
 import dev.dmssilver.contract.Contract;
 import dev.dmssilver.contract.Contracts;
 import dev.dmssilver.demo.DemoSummary;
 import dev.dmssilver.job.RunSettings;
 import dev.dmssilver.lakehouse.CatalogSettings;
-import dev.dmssilver.report.TextTable;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,8 +28,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     description =
-        "Generate demo Bronze of a given size and time, side by side in this one "
-            + "process, per job: the scan floor (read every event, discard it), the copy "
+        "Generate demo Bronze of a given size and time, per job and side by side (warm in "
+            + "this one process, or each run a whole fresh process with --fresh-processes): "
+            + "the scan floor (read every event, discard it), the copy "
             + "floor (read every event, write it unchanged to an Iceberg table partitioned "
             + "like Silver), the Silver job, and the old PySpark jobs' algorithm on the same "
             + "engine. Prints seconds, events per second, ratios to the copy floor, peak "
@@ -42,9 +38,6 @@ import picocli.CommandLine.Spec;
             + "events). Several sizes add a scaling table.",
     mixinStandardHelpOptions = true)
 final class BenchCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   /** Events in the small generation that measures each table's share of the demo's events. */
   private static final long PILOT_EVENTS = 50_000;
 
@@ -124,6 +117,16 @@ final class BenchCommand implements Callable<Integer> {
   boolean warmUp;
 
   @Option(
+      names = "--fresh-processes",
+      description =
+          "Time every run as a whole fresh process of its own (a new JVM that starts Spark,"
+              + " runs one variant once and exits), as bin/silver run and a Glue job pay:"
+              + " start-up, class loading and the JIT's compiling included. Variants still take"
+              + " turns, --repeat times; --warm-up does not apply. Without it, runs are timed"
+              + " warm, side by side in this process.")
+  boolean freshProcesses;
+
+  @Option(
       names = "--json",
       arity = "0..1",
       description = "Print the figures as JSON instead of tables.")
@@ -147,15 +150,13 @@ final class BenchCommand implements Callable<Integer> {
     if (repeat < 1) {
       throw new ParameterException(spec.commandLine(), "--repeat must be at least 1");
     }
-    Path warehouse = dir.resolve("warehouse").toAbsolutePath();
-    DemoCommand.deleteRecursively(warehouse);
-    CatalogSettings catalog = CatalogSettings.local(warehouse.toString());
-    SparkSession spark = engine.start("silver bench", catalog);
-
+    Function<Path, List<JobFigures>> measure =
+        freshProcesses
+            ? bronze -> measureInFreshProcesses(bronze, selected, variants)
+            : inThisProcess(known, selected, variants);
     List<JobFigures> figures = new ArrayList<>();
     if (existingBronze != null) {
-      figures.addAll(
-          measure(spark, existingBronze.toAbsolutePath(), catalog, known, selected, variants));
+      figures.addAll(measure.apply(existingBronze.toAbsolutePath()));
     } else {
       PrintWriter err = spec.commandLine().getErr();
       double share = shareOfEvents(selected.get(0), err);
@@ -164,16 +165,56 @@ final class BenchCommand implements Callable<Integer> {
         DemoCommand.deleteRecursively(bronze);
         long total = Math.max(MIN_GENERATED_EVENTS, Math.round(size / share));
         DemoData.generate(bronze.toString(), generator.options(total), err);
-        figures.addAll(measure(spark, bronze, catalog, known, selected, variants));
+        figures.addAll(measure.apply(bronze));
       }
     }
 
     PrintWriter out = spec.commandLine().getOut();
     int cores = Runtime.getRuntime().availableProcessors();
     long maxHeap = Runtime.getRuntime().maxMemory();
-    out.print(json ? toJson(figures, cores, maxHeap) + "\n" : render(figures, cores, maxHeap));
+    out.print(
+        json
+            ? BenchReport.toJson(figures, cores, maxHeap, freshProcesses) + "\n"
+            : BenchReport.render(figures, cores, maxHeap, freshProcesses));
     out.flush();
     return 0;
+  }
+
+  /** Warm runs side by side in this process, on one Spark session and a fresh warehouse. */
+  private Function<Path, List<JobFigures>> inThisProcess(
+      Contracts known, List<Contract> selected, List<BenchVariant> variants) {
+    Path warehouse = dir.resolve("warehouse").toAbsolutePath();
+    DemoCommand.deleteRecursively(warehouse);
+    CatalogSettings catalog = CatalogSettings.local(warehouse.toString());
+    SparkSession spark = engine.start("silver bench", catalog);
+    return bronze -> measure(spark, bronze, catalog, known, selected, variants);
+  }
+
+  /** Each run in a process of its own: this command again, on the same contracts and settings. */
+  private List<JobFigures> measureInFreshProcesses(
+      Path bronze, List<Contract> selected, List<BenchVariant> variants) {
+    List<String> arguments =
+        new ArrayList<>(Arrays.asList("bench", "--dir", dir.toAbsolutePath().toString()));
+    if (contracts.contracts != null) {
+      arguments.addAll(
+          Arrays.asList("--contracts", contracts.contracts.toAbsolutePath().toString()));
+    }
+    if (engine.shufflePartitions != null) {
+      arguments.addAll(Arrays.asList("--shuffle-partitions", engine.shufflePartitions.toString()));
+    }
+    if (engine.verbose) {
+      arguments.add("--verbose");
+    }
+    FreshProcesses processes =
+        FreshProcesses.likeThisJvm(
+            SilverCli.class.getName(), arguments, dir.resolve("processes").toAbsolutePath());
+    List<JobFigures> figures = new ArrayList<>();
+    for (Contract contract : selected) {
+      figures.add(
+          new JobFigures(
+              contract.table(), processes.run(contract.table(), bronze, variants, repeat)));
+    }
+    return figures;
   }
 
   private List<JobFigures> measure(
@@ -208,163 +249,5 @@ final class BenchCommand implements Callable<Integer> {
           "The demo generator writes no Bronze table " + contract.bronze().table());
     }
     return (double) events / summary.events();
-  }
-
-  /** One job's measurements over one Bronze. */
-  static final class JobFigures {
-    final String table;
-    final List<Measurement> measurements;
-
-    JobFigures(String table, List<Measurement> measurements) {
-      this.table = table;
-      this.measurements = measurements;
-    }
-
-    long events() {
-      return measurements.get(0).events();
-    }
-
-    Measurement of(BenchVariant variant) {
-      for (Measurement measurement : measurements) {
-        if (measurement.variant() == variant) {
-          return measurement;
-        }
-      }
-      return null;
-    }
-  }
-
-  static String render(List<JobFigures> figures, int cores, long maxHeap) {
-    StringBuilder text = new StringBuilder();
-    for (JobFigures job : figures) {
-      Measurement copy = job.of(BenchVariant.COPY_FLOOR);
-      text.append(
-          String.format(
-              "%n%s: %,d Bronze events, %d cores, %s heap%n",
-              job.table, job.events(), cores, mebibytes(maxHeap)));
-      TextTable table =
-          new TextTable(
-              Arrays.asList(
-                  "variant",
-                  "seconds",
-                  "events/s",
-                  "x copy floor",
-                  "peak heap",
-                  "peak RSS",
-                  "spilled",
-                  "Bronze passes"));
-      for (Measurement measurement : job.measurements) {
-        table.addRow(
-            Arrays.asList(
-                measurement.variant().label(),
-                String.format("%.1f", measurement.seconds()),
-                String.format("%,.0f", measurement.eventsPerSecond()),
-                copy == null ? "-" : String.format("%.2f", measurement.seconds() / copy.seconds()),
-                mebibytes(measurement.peakHeapBytes()),
-                measurement.peakRssBytes() < 0 ? "?" : mebibytes(measurement.peakRssBytes()),
-                mebibytes(measurement.spilledBytes()),
-                String.format("%.2f", measurement.bronzePasses())));
-      }
-      text.append(table.render());
-      Measurement ours = job.of(BenchVariant.SILVER_JOB);
-      Measurement old = job.of(BenchVariant.OLD_ALGORITHM);
-      if (ours != null && copy != null && old != null) {
-        text.append(
-            String.format(
-                "silver job: %.2fx the copy floor, %.2fx faster than the old algorithm%n",
-                ours.seconds() / copy.seconds(), old.seconds() / ours.seconds()));
-      }
-    }
-    text.append(renderScaling(figures));
-    return text.toString();
-  }
-
-  /**
-   * Per job, the Silver job (or the first variant timed) across sizes: seconds per million events
-   * against the smallest size says whether cost grows in proportion to history.
-   */
-  static String renderScaling(List<JobFigures> figures) {
-    Map<String, List<JobFigures>> byTable = new LinkedHashMap<>();
-    for (JobFigures job : figures) {
-      byTable.computeIfAbsent(job.table, unused -> new ArrayList<>()).add(job);
-    }
-    StringBuilder text = new StringBuilder();
-    for (Map.Entry<String, List<JobFigures>> table : byTable.entrySet()) {
-      if (table.getValue().size() < 2) {
-        continue;
-      }
-      Measurement first = scaled(table.getValue().get(0));
-      double baseline = first.seconds() / (first.events() / 1e6);
-      text.append(String.format("%nScaling, %s, %s:%n", table.getKey(), first.variant().label()));
-      TextTable rows =
-          new TextTable(
-              Arrays.asList(
-                  "events",
-                  "seconds",
-                  "s per M events",
-                  "x smallest",
-                  "peak RSS",
-                  "peak heap",
-                  "spilled"));
-      for (JobFigures job : table.getValue()) {
-        Measurement measurement = scaled(job);
-        double perMillion = measurement.seconds() / (measurement.events() / 1e6);
-        rows.addRow(
-            Arrays.asList(
-                String.format("%,d", measurement.events()),
-                String.format("%.1f", measurement.seconds()),
-                String.format("%.2f", perMillion),
-                String.format("%.2f", perMillion / baseline),
-                measurement.peakRssBytes() < 0 ? "?" : mebibytes(measurement.peakRssBytes()),
-                mebibytes(measurement.peakHeapBytes()),
-                mebibytes(measurement.spilledBytes())));
-      }
-      text.append(rows.render());
-    }
-    return text.toString();
-  }
-
-  private static Measurement scaled(JobFigures job) {
-    Measurement ours = job.of(BenchVariant.SILVER_JOB);
-    return ours != null ? ours : job.measurements.get(0);
-  }
-
-  static String toJson(List<JobFigures> figures, int cores, long maxHeap) {
-    List<Map<String, Object>> jobs = new ArrayList<>();
-    for (JobFigures job : figures) {
-      Measurement copy = job.of(BenchVariant.COPY_FLOOR);
-      List<Map<String, Object>> variants = new ArrayList<>();
-      for (Measurement measurement : job.measurements) {
-        Map<String, Object> variant = new LinkedHashMap<>();
-        variant.put("variant", measurement.variant().label());
-        variant.put("seconds", measurement.seconds());
-        variant.put("events_per_second", measurement.eventsPerSecond());
-        variant.put(
-            "ratio_to_copy_floor", copy == null ? null : measurement.seconds() / copy.seconds());
-        variant.put("peak_heap_bytes", measurement.peakHeapBytes());
-        variant.put("peak_rss_bytes", measurement.peakRssBytes());
-        variant.put("spilled_bytes", measurement.spilledBytes());
-        variant.put("bronze_passes", measurement.bronzePasses());
-        variants.add(variant);
-      }
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("table", job.table);
-      entry.put("events", job.events());
-      entry.put("variants", variants);
-      jobs.add(entry);
-    }
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("cores", cores);
-    result.put("max_heap_bytes", maxHeap);
-    result.put("jobs", jobs);
-    try {
-      return JSON.writeValueAsString(result);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String mebibytes(long bytes) {
-    return String.format("%,d MiB", bytes / (1024 * 1024));
   }
 }

@@ -97,6 +97,40 @@ class BenchCommandIT {
   }
 
   @Test
+  void freshProcessesTimeEachRunAsAWholeProcessAndKeepItsOwnTimeBeside() throws Exception {
+    SilverProcess bench =
+        SilverProcess.start(
+            folder,
+            Map.of(),
+            "bench",
+            "--events",
+            "3000",
+            "--variants",
+            "copy,silver",
+            "--fresh-processes",
+            "--dir",
+            folder.resolve("b").toString(),
+            "--json");
+    assertThat(bench.waitFor()).as(bench.stderr()).isZero();
+
+    JsonNode figures = new ObjectMapper().readTree(bench.stdout());
+    assertThat(figures.get("whole_processes").asBoolean()).isTrue();
+    JsonNode variants = figures.get("jobs").get(0).get("variants");
+    assertThat(variants).hasSize(2);
+    for (JsonNode variant : variants) {
+      // A whole process includes starting the JVM and Spark, which the run inside it does not.
+      assertThat(variant.get("in_process_seconds").asDouble()).isPositive();
+      assertThat(variant.get("seconds").asDouble())
+          .isGreaterThan(variant.get("in_process_seconds").asDouble());
+    }
+    assertThat(variants.get(0).get("variant").asText()).isEqualTo("copy floor");
+    assertThat(variants.get(1).get("variant").asText()).isEqualTo("silver job");
+    assertThat(variants.get(1).get("bronze_passes").asDouble()).isEqualTo(1.0);
+    // Each child prints its progress on stderr, as a job run alone would.
+    assertThat(bench.stderr()).containsPattern("\\[fact_orders [^]]+] published snapshot");
+  }
+
+  @Test
   void anUnknownVariantIsRefusedByName() throws Exception {
     SilverProcess bench =
         SilverProcess.start(

@@ -1,0 +1,163 @@
+package dev.dmssilver.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dmssilver.bench.Benchmark.Measurement;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Times each variant as a whole process of its own: a fresh JVM that starts Spark, runs the variant
+ * once and exits, as {@code bin/silver run} and a Glue job do. Start-up, class loading and the JIT
+ * compiling Spark's code are all paid inside the time, which is what a job costs when it runs on
+ * its own. Variants take turns round by round, and each reports its median process.
+ *
+ * <p>Each process is this command again, {@code bench --variants V --repeat 1 --no-warm-up --json},
+ * started with this JVM's own options and class path, so both measure the same variant the same
+ * way; the child's figures give everything but the process's wall time.
+ */
+public final class FreshProcesses {
+  /**
+   * JVM options a child must not inherit: an agent or a recording would attach to every child, and
+   * an archive being written at exit would be written by every child to the same file.
+   */
+  private static final List<String> NOT_INHERITED =
+      Arrays.asList(
+          "-agentlib:",
+          "-agentpath:",
+          "-javaagent:",
+          "-XX:StartFlightRecording",
+          "-XX:ArchiveClassesAtExit");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final List<String> javaCommand;
+  private final List<String> benchArguments;
+  private final Path outputFolder;
+
+  private FreshProcesses(List<String> javaCommand, List<String> benchArguments, Path outputFolder) {
+    this.javaCommand = Collections.unmodifiableList(new ArrayList<>(javaCommand));
+    this.benchArguments = Collections.unmodifiableList(new ArrayList<>(benchArguments));
+    this.outputFolder = requireNonNull(outputFolder, "outputFolder is null");
+  }
+
+  /**
+   * Children like this JVM, running {@code mainClass} with the bench command's arguments.
+   *
+   * @param benchArguments the command and the options every child shares, e.g. {@code bench --dir D
+   *     --contracts C}; each run adds its Bronze, job and variant
+   * @param outputFolder where the children's figures are written
+   */
+  public static FreshProcesses likeThisJvm(
+      String mainClass, List<String> benchArguments, Path outputFolder) {
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (inherited(option)) {
+        command.add(option);
+      }
+    }
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(mainClass);
+    return new FreshProcesses(command, benchArguments, outputFolder);
+  }
+
+  static boolean inherited(String jvmOption) {
+    for (String prefix : NOT_INHERITED) {
+      if (jvmOption.startsWith(prefix)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Runs every variant {@code repeats} times, in turns, each in a new process: the medians. */
+  public List<Measurement> run(String job, Path bronze, List<BenchVariant> variants, int repeats) {
+    if (repeats < 1) {
+      throw new IllegalArgumentException("Cannot repeat a benchmark " + repeats + " times");
+    }
+    Map<BenchVariant, List<Measurement>> runs = new LinkedHashMap<>();
+    for (int round = 0; round < repeats; round++) {
+      for (BenchVariant variant : variants) {
+        runs.computeIfAbsent(variant, unused -> new ArrayList<>())
+            .add(runOnce(job, bronze, variant));
+      }
+    }
+    return Benchmark.medians(runs);
+  }
+
+  /** The command line of one child. */
+  List<String> command(String job, Path bronze, BenchVariant variant) {
+    List<String> command = new ArrayList<>(javaCommand);
+    command.addAll(benchArguments);
+    command.addAll(
+        Arrays.asList(
+            "--bronze",
+            bronze.toString(),
+            "--jobs",
+            job,
+            "--variants",
+            variant.shortName(),
+            "--repeat",
+            "1",
+            "--no-warm-up",
+            "--json"));
+    return command;
+  }
+
+  private Measurement runOnce(String job, Path bronze, BenchVariant variant) {
+    try {
+      Files.createDirectories(outputFolder);
+      File figures = outputFolder.resolve("figures-" + variant.shortName() + ".json").toFile();
+      ProcessBuilder child =
+          new ProcessBuilder(command(job, bronze, variant))
+              .redirectOutput(figures)
+              .redirectError(ProcessBuilder.Redirect.INHERIT);
+      long started = System.nanoTime();
+      int exitCode = child.start().waitFor();
+      double seconds = (System.nanoTime() - started) / 1e9;
+      if (exitCode != 0) {
+        throw new IllegalStateException(
+            String.format(
+                "Cannot time the %s in a fresh process: it exited with %d (its errors are above)",
+                variant.label(), exitCode));
+      }
+      return measurement(variant, job, seconds, JSON.readTree(figures));
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot start a process for the " + variant.label(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted timing the " + variant.label(), e);
+    }
+  }
+
+  /** The child's own figures, with the whole process's wall time as the seconds compared. */
+  static Measurement measurement(
+      BenchVariant variant, String job, double processSeconds, JsonNode childFigures) {
+    JsonNode table = childFigures.get("jobs").get(0);
+    JsonNode figures = table.get("variants").get(0);
+    return new Measurement(
+        variant,
+        job,
+        table.get("events").asLong(),
+        processSeconds,
+        figures.get("seconds").asDouble(),
+        figures.get("peak_heap_bytes").asLong(),
+        figures.get("peak_rss_bytes").asLong(),
+        figures.get("spilled_bytes").asLong(),
+        figures.get("bronze_passes").asDouble());
+  }
+}

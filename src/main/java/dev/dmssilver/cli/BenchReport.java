@@ -1,0 +1,197 @@
+package dev.dmssilver.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.dmssilver.bench.BenchVariant;
+import dev.dmssilver.bench.Benchmark.Measurement;
+import dev.dmssilver.report.TextTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The benchmark's figures as tables for people and as JSON for machines. */
+final class BenchReport {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private BenchReport() {}
+
+  /** One job's measurements over one Bronze. */
+  static final class JobFigures {
+    final String table;
+    final List<Measurement> measurements;
+
+    JobFigures(String table, List<Measurement> measurements) {
+      this.table = table;
+      this.measurements = measurements;
+    }
+
+    long events() {
+      return measurements.get(0).events();
+    }
+
+    Measurement of(BenchVariant variant) {
+      for (Measurement measurement : measurements) {
+        if (measurement.variant() == variant) {
+          return measurement;
+        }
+      }
+      return null;
+    }
+  }
+
+  /**
+   * @param wholeProcesses the seconds are whole fresh processes, start-up included, and the runs'
+   *     own times inside them get a column of their own
+   */
+  static String render(List<JobFigures> figures, int cores, long maxHeap, boolean wholeProcesses) {
+    StringBuilder text = new StringBuilder();
+    for (JobFigures job : figures) {
+      Measurement copy = job.of(BenchVariant.COPY_FLOOR);
+      text.append(
+          String.format(
+              "%n%s: %,d Bronze events, %d cores, %s heap%s%n",
+              job.table,
+              job.events(),
+              cores,
+              mebibytes(maxHeap),
+              wholeProcesses ? "; seconds are whole fresh processes, start-up included" : ""));
+      List<String> headings =
+          new ArrayList<>(Arrays.asList("variant", "seconds", "events/s", "x copy floor"));
+      if (wholeProcesses) {
+        headings.add("in process");
+      }
+      headings.addAll(Arrays.asList("peak heap", "peak RSS", "spilled", "Bronze passes"));
+      TextTable table = new TextTable(headings);
+      for (Measurement measurement : job.measurements) {
+        List<String> row =
+            new ArrayList<>(
+                Arrays.asList(
+                    measurement.variant().label(),
+                    String.format("%.1f", measurement.seconds()),
+                    String.format("%,.0f", measurement.eventsPerSecond()),
+                    copy == null
+                        ? "-"
+                        : String.format("%.2f", measurement.seconds() / copy.seconds())));
+        if (wholeProcesses) {
+          row.add(String.format("%.1f", measurement.inProcessSeconds()));
+        }
+        row.addAll(
+            Arrays.asList(
+                mebibytes(measurement.peakHeapBytes()),
+                measurement.peakRssBytes() < 0 ? "?" : mebibytes(measurement.peakRssBytes()),
+                mebibytes(measurement.spilledBytes()),
+                String.format("%.2f", measurement.bronzePasses())));
+        table.addRow(row);
+      }
+      text.append(table.render());
+      Measurement ours = job.of(BenchVariant.SILVER_JOB);
+      Measurement old = job.of(BenchVariant.OLD_ALGORITHM);
+      if (ours != null && copy != null && old != null) {
+        text.append(
+            String.format(
+                "silver job: %.2fx the copy floor, %.2fx faster than the old algorithm%s%n",
+                ours.seconds() / copy.seconds(),
+                old.seconds() / ours.seconds(),
+                wholeProcesses ? " (whole processes)" : ""));
+      }
+    }
+    text.append(renderScaling(figures));
+    return text.toString();
+  }
+
+  /**
+   * Per job, the Silver job (or the first variant timed) across sizes: seconds per million events
+   * against the smallest size says whether cost grows in proportion to history.
+   */
+  static String renderScaling(List<JobFigures> figures) {
+    Map<String, List<JobFigures>> byTable = new LinkedHashMap<>();
+    for (JobFigures job : figures) {
+      byTable.computeIfAbsent(job.table, unused -> new ArrayList<>()).add(job);
+    }
+    StringBuilder text = new StringBuilder();
+    for (Map.Entry<String, List<JobFigures>> table : byTable.entrySet()) {
+      if (table.getValue().size() < 2) {
+        continue;
+      }
+      Measurement first = scaled(table.getValue().get(0));
+      double baseline = first.seconds() / (first.events() / 1e6);
+      text.append(String.format("%nScaling, %s, %s:%n", table.getKey(), first.variant().label()));
+      TextTable rows =
+          new TextTable(
+              Arrays.asList(
+                  "events",
+                  "seconds",
+                  "s per M events",
+                  "x smallest",
+                  "peak RSS",
+                  "peak heap",
+                  "spilled"));
+      for (JobFigures job : table.getValue()) {
+        Measurement measurement = scaled(job);
+        double perMillion = measurement.seconds() / (measurement.events() / 1e6);
+        rows.addRow(
+            Arrays.asList(
+                String.format("%,d", measurement.events()),
+                String.format("%.1f", measurement.seconds()),
+                String.format("%.2f", perMillion),
+                String.format("%.2f", perMillion / baseline),
+                measurement.peakRssBytes() < 0 ? "?" : mebibytes(measurement.peakRssBytes()),
+                mebibytes(measurement.peakHeapBytes()),
+                mebibytes(measurement.spilledBytes())));
+      }
+      text.append(rows.render());
+    }
+    return text.toString();
+  }
+
+  private static Measurement scaled(JobFigures job) {
+    Measurement ours = job.of(BenchVariant.SILVER_JOB);
+    return ours != null ? ours : job.measurements.get(0);
+  }
+
+  static String toJson(List<JobFigures> figures, int cores, long maxHeap, boolean wholeProcesses) {
+    List<Map<String, Object>> jobs = new ArrayList<>();
+    for (JobFigures job : figures) {
+      Measurement copy = job.of(BenchVariant.COPY_FLOOR);
+      List<Map<String, Object>> variants = new ArrayList<>();
+      for (Measurement measurement : job.measurements) {
+        Map<String, Object> variant = new LinkedHashMap<>();
+        variant.put("variant", measurement.variant().label());
+        variant.put("seconds", measurement.seconds());
+        variant.put("in_process_seconds", measurement.inProcessSeconds());
+        variant.put("events_per_second", measurement.eventsPerSecond());
+        variant.put(
+            "ratio_to_copy_floor", copy == null ? null : measurement.seconds() / copy.seconds());
+        variant.put("peak_heap_bytes", measurement.peakHeapBytes());
+        variant.put("peak_rss_bytes", measurement.peakRssBytes());
+        variant.put("spilled_bytes", measurement.spilledBytes());
+        variant.put("bronze_passes", measurement.bronzePasses());
+        variants.add(variant);
+      }
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("table", job.table);
+      entry.put("events", job.events());
+      entry.put("variants", variants);
+      jobs.add(entry);
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("cores", cores);
+    result.put("max_heap_bytes", maxHeap);
+    result.put("whole_processes", wholeProcesses);
+    result.put("jobs", jobs);
+    try {
+      return JSON.writeValueAsString(result);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String mebibytes(long bytes) {
+    return String.format("%,d MiB", bytes / (1024 * 1024));
+  }
+}
