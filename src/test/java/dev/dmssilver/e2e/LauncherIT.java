@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,45 @@ class LauncherIT {
     assertThat(demo.stderr)
         .containsPattern("\\[fact_orders [^]]+] published snapshot")
         .doesNotContain("Exception");
+  }
+
+  @Test
+  void laterCommandsMapTheClassArchiveAnEarlierRunWroteAsItExited() throws Exception {
+    // The demo above wrote the archive as it exited, or found one an earlier command wrote.
+    Result result = silver(Map.of("SILVER_JAVA_OPTS", "-Xlog:class+load=info:stderr"), "--version");
+
+    assertThat(result.exitCode).as(result.stderr).isZero();
+    assertThat(result.stdout).startsWith("silver ");
+    assertThat(result.stderr).contains("source: shared objects file (top)");
+    assertThat(archives()).hasSize(1);
+  }
+
+  @Test
+  void aCutShortArchiveIsDeletedInsteadOfMapped() throws Exception {
+    silver("--version");
+    Path archive = archives().get(0);
+    String key = archive.getFileName().toString().replace(".jsa", "");
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Path cutShort = archive.resolveSibling(key + "." + gone.pid() + ".new");
+    try (java.io.InputStream whole = Files.newInputStream(archive)) {
+      Files.write(cutShort, whole.readNBytes(32 * 1024 * 1024));
+    }
+
+    Result result = silver("--version");
+
+    assertThat(result.exitCode).as(result.stderr).isZero();
+    assertThat(result.stdout).startsWith("silver ");
+    assertThat(result.stderr).doesNotContain("Aborted");
+    assertThat(cutShort).doesNotExist();
+    assertThat(archive).exists();
+  }
+
+  /** The launcher's class-data archives for this build: one, once a command has adopted it. */
+  private static List<Path> archives() throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.list(PROJECT.resolve("target/launcher/cds"))) {
+      return files.filter(file -> file.toString().endsWith(".jsa")).toList();
+    }
   }
 
   @Test
@@ -194,17 +234,23 @@ class LauncherIT {
   private record Result(int exitCode, String stdout, String stderr) {}
 
   private static Result silver(String... arguments) throws IOException, InterruptedException {
+    return silver(Map.of(), arguments);
+  }
+
+  private static Result silver(Map<String, String> environment, String... arguments)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(PROJECT.resolve("bin/silver").toString());
     command.addAll(List.of(arguments));
     Path out = Files.createTempFile(folder, "out", ".txt");
     Path err = Files.createTempFile(folder, "err", ".txt");
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(PROJECT.toFile())
             .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
+            .redirectError(err.toFile());
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     if (!process.waitFor(10, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new AssertionError("bin/silver " + String.join(" ", arguments) + " did not finish");
