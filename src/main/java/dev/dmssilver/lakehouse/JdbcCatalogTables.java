@@ -2,9 +2,12 @@ package dev.dmssilver.lakehouse;
 
 import dev.dmssilver.SilverException;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.jdbc.JdbcCatalog;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * Creates the tables Iceberg's JDBC catalog keeps in its database, once, with a short-lived catalog
@@ -12,7 +15,7 @@ import org.apache.iceberg.jdbc.JdbcCatalog;
  * jdbc.init-catalog-tables=false}): Iceberg 1.6's initialization leaves a result set open, and in
  * SQLite that pins the connection to an old snapshot, so that once another process has written,
  * every write on that connection fails (SQLITE_BUSY_SNAPSHOT). Two processes creating the tables at
- * once is also handled here, by trying again.
+ * once is also handled here, by trying again with new connections.
  */
 final class JdbcCatalogTables {
   static final String INIT_PROPERTY = "jdbc.init-catalog-tables";
@@ -32,9 +35,7 @@ final class JdbcCatalogTables {
         initializer.initialize(catalog.catalogName(), properties);
         return;
       } catch (Exception e) {
-        // Another process creating the same tables makes one of us fail with "already exists";
-        // the tables are then there, and the next attempt finds them.
-        if (attempt >= ATTEMPTS || !String.valueOf(rootCause(e).getMessage()).contains("exists")) {
+        if (attempt >= ATTEMPTS || !isRaceWithAnotherProcess(e)) {
           Throwable root = rootCause(e);
           throw new SilverException(
               SilverException.Kind.LAKEHOUSE,
@@ -48,9 +49,33 @@ final class JdbcCatalogTables {
     }
   }
 
+  /**
+   * What another process setting up the same catalog at the same moment makes us see: the tables it
+   * has just created ("already exists"), or, in SQLite, a database it has written since our
+   * connection began (SQLITE_BUSY_SNAPSHOT) or is writing now (busy, locked). The next attempt, on
+   * new connections, finds the tables there.
+   */
+  static boolean isRaceWithAnotherProcess(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLiteException) {
+        // Extended result codes (BUSY_SNAPSHOT is 517) carry the primary code in the low byte.
+        int primary = ((SQLiteException) cause).getResultCode().code & 0xff;
+        if (primary == SQLiteErrorCode.SQLITE_BUSY.code
+            || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
+          return true;
+        }
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return String.valueOf(rootCause(failure).getMessage()).contains("exists");
+  }
+
   private static void pause(int attempt) {
     try {
-      TimeUnit.MILLISECONDS.sleep(200L * attempt);
+      // Jitter, so that two processes that collided do not try again in step.
+      TimeUnit.MILLISECONDS.sleep(200L * attempt + ThreadLocalRandom.current().nextInt(200));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SilverException(SilverException.Kind.LAKEHOUSE, "Interrupted", e);
