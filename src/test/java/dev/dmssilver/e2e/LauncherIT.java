@@ -80,6 +80,59 @@ class LauncherIT {
     assertThat(archive).exists();
   }
 
+  @Test
+  void aFlightRecordingRunsWithoutTheClassArchive() throws Exception {
+    // JDK 17 crashes when Flight Recorder starts in a JVM that maps a dynamic archive.
+    silver("--version");
+    assertThat(archives()).as("the archive the demo wrote, adopted").hasSize(1);
+    Path recording = folder.resolve("version.jfr");
+    Result result =
+        silver(
+            Map.of(
+                "SILVER_JAVA_OPTS",
+                "-XX:StartFlightRecording=filename=" + recording + " -Xlog:class+load=info:stderr"),
+            "--version");
+
+    assertThat(result.exitCode).as(result.stderr).isZero();
+    assertThat(result.stdout).contains("silver "); // after Flight Recorder's own start-up lines
+    assertThat(result.stderr).doesNotContain("source: shared objects file (top)");
+    assertThat(recording).exists();
+  }
+
+  @Test
+  void theClientCompilerAloneUnlessTheFullJitIsAskedForOrAWarmBenchmarkRuns() throws Exception {
+    Map<String, String> printFlags = Map.of("SILVER_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+    String clientOnly = "TieredStopAtLevel\\s+=\\s+1\\s";
+    String tiered = "TieredStopAtLevel\\s+=\\s+4\\s";
+
+    Result quick = silver(printFlags, "--version");
+    Result full = silver(withJit("full", printFlags), "--version");
+    Result warmBench = silver(printFlags, "bench", "--help");
+    Result freshBench = silver(printFlags, "bench", "--fresh-processes", "--help");
+
+    assertThat(List.of(quick, full, warmBench, freshBench))
+        .allSatisfy(result -> assertThat(result.exitCode).as(result.stderr).isZero());
+    assertThat(quick.stdout).containsPattern(clientOnly);
+    assertThat(full.stdout).containsPattern(tiered);
+    assertThat(warmBench.stdout).containsPattern(tiered);
+    assertThat(freshBench.stdout).containsPattern(clientOnly);
+  }
+
+  @Test
+  void anUnknownJitModeIsRefusedBeforeTheJvmStarts() throws Exception {
+    Result result = silver(withJit("fastest", Map.of()), "--version");
+
+    assertThat(result.exitCode).isEqualTo(2);
+    assertThat(result.stdout).isEmpty();
+    assertThat(result.stderr).contains("SILVER_JIT is 'fastest'; expected quick or full");
+  }
+
+  private static Map<String, String> withJit(String mode, Map<String, String> environment) {
+    Map<String, String> with = new java.util.HashMap<>(environment);
+    with.put("SILVER_JIT", mode);
+    return with;
+  }
+
   /** The launcher's class-data archives for this build: one, once a command has adopted it. */
   private static List<Path> archives() throws IOException {
     try (java.util.stream.Stream<Path> files = Files.list(PROJECT.resolve("target/launcher/cds"))) {
