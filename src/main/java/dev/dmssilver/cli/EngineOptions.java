@@ -32,23 +32,28 @@ final class EngineOptions {
     Map<String, String> properties = new LinkedHashMap<>();
     // spark-submit (EMR, a cluster) sets spark.master; only a bare JVM runs Spark locally.
     if (System.getProperty("spark.master") == null) {
-      properties.putAll(
-          SparkSessions.localProperties(
-              shufflePartitions == null ? SHUFFLE_PARTITIONS_LOCAL_DEFAULT : shufflePartitions));
+      SparkSessions.localProperties(
+              shufflePartitions == null ? SHUFFLE_PARTITIONS_LOCAL_DEFAULT : shufflePartitions)
+          .forEach((key, value) -> putUnlessSetByUser(properties, key, value));
+      if (shufflePartitions != null) {
+        properties.put("spark.sql.shuffle.partitions", shufflePartitions.toString());
+      }
     } else if (shufflePartitions != null) {
       properties.put("spark.sql.shuffle.partitions", shufflePartitions.toString());
     }
     SparkSessions.tuningDefaults()
-        .forEach(
-            (key, value) -> {
-              if (System.getProperty(key) == null) {
-                properties.put(key, value);
-              }
-            });
+        .forEach((key, value) -> putUnlessSetByUser(properties, key, value));
     properties.putAll(SparkSessions.requiredProperties());
     properties.put("spark.sql.defaultCatalog", catalog.catalogName());
     SparkSession spark = SparkSessions.create(appName, properties);
     SparkSessions.register(spark, catalog);
     return spark;
+  }
+
+  /** A default: a {@code -Dspark...} JVM option (SILVER_JAVA_OPTS) for the same key wins. */
+  private static void putUnlessSetByUser(Map<String, String> properties, String key, String value) {
+    if (System.getProperty(key) == null) {
+      properties.put(key, value);
+    }
   }
 }

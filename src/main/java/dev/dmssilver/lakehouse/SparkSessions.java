@@ -45,7 +45,10 @@ public final class SparkSessions {
     return properties;
   }
 
-  /** Properties for a single-machine run: loopback only, no UI, few shuffle partitions. */
+  /**
+   * Properties for a single-machine run: loopback only, no UI, few shuffle partitions, local files
+   * without a process per file.
+   */
   public static Map<String, String> localProperties(int shufflePartitions) {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("spark.master", "local[*]");
@@ -56,6 +59,10 @@ public final class SparkSessions {
     properties.put("spark.scheduler.mode", "FAIR");
     // On one machine, listing files on the driver beats launching a Spark job to list them.
     properties.put("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000");
+    // A local warehouse: set file permissions without a chmod process per file. Set on the
+    // SparkConf, since Hadoop caches the first file: file system the process opens.
+    InProcessPermissionsFileSystem.hadoopProperties()
+        .forEach((key, value) -> properties.put("spark.hadoop." + key, value));
     return properties;
   }
 
