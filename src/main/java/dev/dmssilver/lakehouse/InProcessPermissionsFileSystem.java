@@ -1,6 +1,7 @@
 package dev.dmssilver.lakehouse;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collections;
@@ -35,19 +36,18 @@ public final class InProcessPermissionsFileSystem extends LocalFileSystem {
   }
 
   static final class RawWithInProcessPermissions extends RawLocalFileSystem {
+    private static final boolean POSIX =
+        FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
     @Override
     public void setPermission(Path path, FsPermission permission) throws IOException {
       // The sticky bit has no java.nio name; Windows has no POSIX permissions: Hadoop's own way.
-      if (NativeIO.isAvailable() || permission.getStickyBit() || !isPosix()) {
+      if (NativeIO.isAvailable() || permission.getStickyBit() || !POSIX) {
         super.setPermission(path, permission);
         return;
       }
       Files.setPosixFilePermissions(
           pathToFile(path).toPath(), PosixFilePermissions.fromString(permission.toString()));
-    }
-
-    private static boolean isPosix() {
-      return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
   }
 }
