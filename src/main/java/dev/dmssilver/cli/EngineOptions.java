@@ -32,13 +32,10 @@ final class EngineOptions {
     Map<String, String> properties = new LinkedHashMap<>();
     // spark-submit (EMR, a cluster) sets spark.master; only a bare JVM runs Spark locally.
     if (System.getProperty("spark.master") == null) {
-      SparkSessions.localProperties(
-              shufflePartitions == null ? SHUFFLE_PARTITIONS_LOCAL_DEFAULT : shufflePartitions)
+      SparkSessions.localProperties(SHUFFLE_PARTITIONS_LOCAL_DEFAULT)
           .forEach((key, value) -> putUnlessSetByUser(properties, key, value));
-      if (shufflePartitions != null) {
-        properties.put("spark.sql.shuffle.partitions", shufflePartitions.toString());
-      }
-    } else if (shufflePartitions != null) {
+    }
+    if (shufflePartitions != null) {
       properties.put("spark.sql.shuffle.partitions", shufflePartitions.toString());
     }
     SparkSessions.tuningDefaults()
