@@ -2,15 +2,14 @@ package dev.dmssilver.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dmssilver.testing.SilverProcess;
+import dev.dmssilver.testing.SilverProcess.Finished;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +19,7 @@ class LauncherIT {
   private static final Path PROJECT = Paths.get(System.getProperty("silver.project.dir", "."));
 
   @TempDir static Path folder;
-  private static Result demo;
+  private static Finished demo;
 
   @BeforeAll
   static void runTheDemo() throws Exception {
@@ -30,8 +29,8 @@ class LauncherIT {
 
   @Test
   void theDemoRunsAllSixJobsAndPrintsASummaryAndQueriesToTry() {
-    assertThat(demo.exitCode).as(demo.stderr).isZero();
-    assertThat(demo.stdout)
+    assertThat(demo.exitCode()).as(demo.stderr()).isZero();
+    assertThat(demo.stdout())
         .contains("table ", "files", "events", "deleted", "silver", "quarantined")
         .contains(
             "dim_customer",
@@ -43,7 +42,7 @@ class LauncherIT {
         .contains("Quarantined rows by reason")
         .contains("Try:")
         .doesNotContain("FAILED");
-    assertThat(demo.stderr)
+    assertThat(demo.stderr())
         .containsPattern("\\[fact_orders [^]]+] published snapshot")
         .doesNotContain("Exception");
   }
@@ -51,11 +50,12 @@ class LauncherIT {
   @Test
   void laterCommandsMapTheClassArchiveAnEarlierRunWroteAsItExited() throws Exception {
     // The demo above wrote the archive as it exited, or found one an earlier command wrote.
-    Result result = silver(Map.of("SILVER_JAVA_OPTS", "-Xlog:class+load=info:stderr"), "--version");
+    Finished result =
+        silver(Map.of("SILVER_JAVA_OPTS", "-Xlog:class+load=info:stderr"), "--version");
 
-    assertThat(result.exitCode).as(result.stderr).isZero();
-    assertThat(result.stdout).startsWith("silver ");
-    assertThat(result.stderr).contains("source: shared objects file (top)");
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stdout()).startsWith("silver ");
+    assertThat(result.stderr()).contains("source: shared objects file (top)");
     assertThat(archives()).hasSize(1);
   }
 
@@ -71,11 +71,11 @@ class LauncherIT {
       Files.write(cutShort, whole.readNBytes(32 * 1024 * 1024));
     }
 
-    Result result = silver("--version");
+    Finished result = silver("--version");
 
-    assertThat(result.exitCode).as(result.stderr).isZero();
-    assertThat(result.stdout).startsWith("silver ");
-    assertThat(result.stderr).doesNotContain("Aborted");
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stdout()).startsWith("silver ");
+    assertThat(result.stderr()).doesNotContain("Aborted");
     assertThat(cutShort).doesNotExist();
     assertThat(archive).exists();
   }
@@ -86,16 +86,16 @@ class LauncherIT {
     silver("--version");
     assertThat(archives()).as("the archive the demo wrote, adopted").hasSize(1);
     Path recording = folder.resolve("version.jfr");
-    Result result =
+    Finished result =
         silver(
             Map.of(
                 "SILVER_JAVA_OPTS",
                 "-XX:StartFlightRecording=filename=" + recording + " -Xlog:class+load=info:stderr"),
             "--version");
 
-    assertThat(result.exitCode).as(result.stderr).isZero();
-    assertThat(result.stdout).contains("silver "); // after Flight Recorder's own start-up lines
-    assertThat(result.stderr).doesNotContain("source: shared objects file (top)");
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stdout()).contains("silver "); // after Flight Recorder's own start-up lines
+    assertThat(result.stderr()).doesNotContain("source: shared objects file (top)");
     assertThat(recording).exists();
   }
 
@@ -105,26 +105,26 @@ class LauncherIT {
     String clientOnly = "TieredStopAtLevel\\s+=\\s+1\\s";
     String tiered = "TieredStopAtLevel\\s+=\\s+4\\s";
 
-    Result quick = silver(printFlags, "--version");
-    Result full = silver(withJit("full", printFlags), "--version");
-    Result warmBench = silver(printFlags, "bench", "--help");
-    Result freshBench = silver(printFlags, "bench", "--fresh-processes", "--help");
+    Finished quick = silver(printFlags, "--version");
+    Finished full = silver(withJit("full", printFlags), "--version");
+    Finished warmBench = silver(printFlags, "bench", "--help");
+    Finished freshBench = silver(printFlags, "bench", "--fresh-processes", "--help");
 
     assertThat(List.of(quick, full, warmBench, freshBench))
-        .allSatisfy(result -> assertThat(result.exitCode).as(result.stderr).isZero());
-    assertThat(quick.stdout).containsPattern(clientOnly);
-    assertThat(full.stdout).containsPattern(tiered);
-    assertThat(warmBench.stdout).containsPattern(tiered);
-    assertThat(freshBench.stdout).containsPattern(clientOnly);
+        .allSatisfy(result -> assertThat(result.exitCode()).as(result.stderr()).isZero());
+    assertThat(quick.stdout()).containsPattern(clientOnly);
+    assertThat(full.stdout()).containsPattern(tiered);
+    assertThat(warmBench.stdout()).containsPattern(tiered);
+    assertThat(freshBench.stdout()).containsPattern(clientOnly);
   }
 
   @Test
   void anUnknownJitModeIsRefusedBeforeTheJvmStarts() throws Exception {
-    Result result = silver(withJit("fastest", Map.of()), "--version");
+    Finished result = silver(withJit("fastest", Map.of()), "--version");
 
-    assertThat(result.exitCode).isEqualTo(2);
-    assertThat(result.stdout).isEmpty();
-    assertThat(result.stderr).contains("SILVER_JIT is 'fastest'; expected quick or full");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.stderr()).contains("SILVER_JIT is 'fastest'; expected quick or full");
   }
 
   private static Map<String, String> withJit(String mode, Map<String, String> environment) {
@@ -142,7 +142,7 @@ class LauncherIT {
 
   @Test
   void sqlPrintsTabSeparatedValuesWithAHeader() throws Exception {
-    Result result =
+    Finished result =
         silver(
             "sql",
             "--warehouse",
@@ -152,8 +152,8 @@ class LauncherIT {
             "SELECT delivery_status, count(*) AS shipments FROM silver.fact_shipments"
                 + " WHERE delivery_status IN ('delivered', 'pending') GROUP BY delivery_status ORDER BY delivery_status");
 
-    assertThat(result.exitCode).as(result.stderr).isZero();
-    List<String> lines = result.stdout.lines().toList();
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    List<String> lines = result.stdout().lines().toList();
     assertThat(lines).hasSize(3);
     assertThat(lines.get(0)).isEqualTo("delivery_status\tshipments");
     assertThat(lines.get(1)).matches("delivered\t[0-9]+");
@@ -162,7 +162,7 @@ class LauncherIT {
 
   @Test
   void sqlReadsMetadataTablesAndTimeTravels() throws Exception {
-    Result snapshots =
+    Finished snapshots =
         silver(
             "sql",
             "--warehouse",
@@ -171,10 +171,10 @@ class LauncherIT {
             "tsv",
             "SELECT snapshot_id, summary['silver.silver-rows'] FROM silver.fact_orders.snapshots"
                 + " WHERE summary['silver.run-id'] IS NOT NULL");
-    assertThat(snapshots.exitCode).as(snapshots.stderr).isZero();
-    String[] first = snapshots.stdout.lines().skip(1).findFirst().orElseThrow().split("\t");
+    assertThat(snapshots.exitCode()).as(snapshots.stderr()).isZero();
+    String[] first = snapshots.stdout().lines().skip(1).findFirst().orElseThrow().split("\t");
 
-    Result travelled =
+    Finished travelled =
         silver(
             "sql",
             "--warehouse",
@@ -183,14 +183,14 @@ class LauncherIT {
             "json",
             "SELECT count(*) AS orders FROM silver.fact_orders VERSION AS OF " + first[0]);
 
-    assertThat(travelled.exitCode).as(travelled.stderr).isZero();
-    assertThat(travelled.stdout.trim()).isEqualTo("{\"orders\":" + first[1] + "}");
+    assertThat(travelled.exitCode()).as(travelled.stderr()).isZero();
+    assertThat(travelled.stdout().trim()).isEqualTo("{\"orders\":" + first[1] + "}");
   }
 
   @Test
   void everyRunSnapshotOfFactOrdersCarriesItsRunRecordAndSharesItsRunIdWithQuarantine()
       throws Exception {
-    Result silverSnapshots =
+    Finished silverSnapshots =
         silver(
             "sql",
             "--warehouse",
@@ -198,7 +198,7 @@ class LauncherIT {
             "--format",
             "tsv",
             "SELECT summary FROM silver.fact_orders.snapshots");
-    Result quarantineRunIds =
+    Finished quarantineRunIds =
         silver(
             "sql",
             "--warehouse",
@@ -208,9 +208,9 @@ class LauncherIT {
             "SELECT DISTINCT summary['silver.run-id'] FROM silver.quarantine.snapshots"
                 + " WHERE summary['silver.job'] = 'fact_orders'");
 
-    assertThat(silverSnapshots.exitCode).as(silverSnapshots.stderr).isZero();
+    assertThat(silverSnapshots.exitCode()).as(silverSnapshots.stderr()).isZero();
     // The table's empty first snapshot, then the demo's run.
-    List<String> summaries = silverSnapshots.stdout.lines().skip(1).toList();
+    List<String> summaries = silverSnapshots.stdout().lines().skip(1).toList();
     assertThat(summaries).hasSize(2);
     String run = summaries.get(1);
     assertThat(run)
@@ -224,12 +224,12 @@ class LauncherIT {
         .containsPattern("silver.quarantine-rows -> [0-9]+")
         .contains("silver.gate -> passed");
     String runId = run.replaceAll(".*silver.run-id -> ([^,}]+).*", "$1");
-    assertThat(quarantineRunIds.stdout.lines().skip(1)).containsExactly(runId);
+    assertThat(quarantineRunIds.stdout().lines().skip(1)).containsExactly(runId);
   }
 
   @Test
   void anUnknownJobIsAUsageErrorListingTheKnownOnes() throws Exception {
-    Result result =
+    Finished result =
         silver(
             "run",
             "--job",
@@ -239,8 +239,8 @@ class LauncherIT {
             "--warehouse",
             warehouse());
 
-    assertThat(result.exitCode).isEqualTo(2);
-    assertThat(result.stderr)
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.stderr())
         .contains(
             "Cannot find job fact_order: known jobs are [dim_customer, dim_product, fact_order_items,"
                 + " fact_orders, fact_payments, fact_shipments]");
@@ -248,11 +248,11 @@ class LauncherIT {
 
   @Test
   void aMisspeltOptionIsRefused() throws Exception {
-    Result result =
+    Finished result =
         silver("run", "--all", "--bronze", folder.toString(), "--warehous", warehouse());
 
-    assertThat(result.exitCode).isEqualTo(2);
-    assertThat(result.stderr)
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.stderr())
         .contains("Unknown options: '--warehous'")
         .contains("Possible solutions: --warehouse")
         .doesNotContain("Missing required option");
@@ -260,7 +260,7 @@ class LauncherIT {
 
   @Test
   void aFailedJobExitsNonZeroAndSaysWhichAndWhy() throws Exception {
-    Result result =
+    Finished result =
         silver(
             "run",
             "--job",
@@ -270,8 +270,8 @@ class LauncherIT {
             "--warehouse",
             warehouse());
 
-    assertThat(result.exitCode).isEqualTo(1);
-    assertThat(result.stdout)
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.stdout())
         .contains("dim_product")
         .contains("FAILED")
         .contains(
@@ -284,33 +284,12 @@ class LauncherIT {
     return folder.resolve("demo/warehouse").toString();
   }
 
-  private record Result(int exitCode, String stdout, String stderr) {}
-
-  private static Result silver(String... arguments) throws IOException, InterruptedException {
+  private static Finished silver(String... arguments) throws IOException, InterruptedException {
     return silver(Map.of(), arguments);
   }
 
-  private static Result silver(Map<String, String> environment, String... arguments)
+  private static Finished silver(Map<String, String> environment, String... arguments)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(PROJECT.resolve("bin/silver").toString());
-    command.addAll(List.of(arguments));
-    Path out = Files.createTempFile(folder, "out", ".txt");
-    Path err = Files.createTempFile(folder, "err", ".txt");
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(PROJECT.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile());
-    builder.environment().putAll(environment);
-    Process process = builder.start();
-    if (!process.waitFor(10, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError("bin/silver " + String.join(" ", arguments) + " did not finish");
-    }
-    return new Result(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return SilverProcess.run(folder, PROJECT, environment, arguments);
   }
 }

@@ -2,20 +2,18 @@ package dev.dmssilver.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dmssilver.testing.SilverProcess;
+import dev.dmssilver.testing.SilverProcess.Finished;
 import dev.dmssilver.testing.TestPostgres;
 import dev.dmssilver.testing.TestS3;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +36,7 @@ class S3CommandLineIT {
     s3.createBucket("bronze");
     s3.createBucket("lake");
     postgres = TestPostgres.start();
-    Result generated =
+    Finished generated =
         silver(
             credentials(),
             "generate",
@@ -48,7 +46,7 @@ class S3CommandLineIT {
             "5000",
             "--s3-endpoint",
             s3.endpoint());
-    assertThat(generated.exitCode).as(generated.stderr).isZero();
+    assertThat(generated.exitCode()).as(generated.stderr()).isZero();
   }
 
   @AfterAll
@@ -63,7 +61,7 @@ class S3CommandLineIT {
 
   @Test
   void allSixJobsRunOnS3AndTheSqlCommandReadsEveryTableWithTheSameFlags() throws Exception {
-    Result run =
+    Finished run =
         silver(
             credentials(),
             "run",
@@ -77,9 +75,9 @@ class S3CommandLineIT {
             "--s3-endpoint",
             s3.endpoint());
 
-    assertThat(run.exitCode).as(run.stdout + run.stderr).isZero();
-    assertThat(run.stdout).doesNotContain("FAILED");
-    Result counts =
+    assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+    assertThat(run.stdout()).doesNotContain("FAILED");
+    Finished counts =
         silver(
             credentials(),
             "sql",
@@ -99,10 +97,10 @@ class S3CommandLineIT {
                 + " UNION ALL SELECT 'fact_shipments', count(*) FROM silver.fact_shipments"
                 + " UNION ALL SELECT 'quarantine', count(*) FROM silver.quarantine");
 
-    assertThat(counts.exitCode).as(counts.stderr).isZero();
+    assertThat(counts.exitCode()).as(counts.stderr()).isZero();
     Map<String, String> silverRows = new HashMap<>();
     counts
-        .stdout
+        .stdout()
         .lines()
         .skip(1)
         .forEach(line -> silverRows.put(line.split("\t")[0], line.split("\t")[1]));
@@ -114,14 +112,14 @@ class S3CommandLineIT {
             "fact_order_items",
             "fact_payments",
             "fact_shipments")) {
-      assertThat(run.stdout)
+      assertThat(run.stdout())
           .containsPattern(
               table + " +[0-9,]+ +[0-9,]+ +[0-9,]+ +" + thousands(silverRows.get(table)) + " ");
     }
     assertThat(s3.keys("lake", "warehouse/silver/"))
         .anyMatch(key -> key.endsWith(".metadata.json"))
         .anyMatch(key -> key.endsWith(".parquet"));
-    assertThat(run.stderr + run.stdout).doesNotContain(TestS3.SECRET_KEY);
+    assertThat(run.stderr() + run.stdout()).doesNotContain(TestS3.SECRET_KEY);
   }
 
   @Test
@@ -129,7 +127,7 @@ class S3CommandLineIT {
     int closed = TestS3.freePort();
     Instant started = Instant.now();
 
-    Result result =
+    Finished result =
         silver(
             credentials(),
             "run",
@@ -143,8 +141,8 @@ class S3CommandLineIT {
             "--s3-endpoint",
             "http://127.0.0.1:" + closed);
 
-    assertThat(result.exitCode).isEqualTo(1);
-    assertThat(result.stderr)
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.stderr())
         .contains("Cannot use the warehouse s3://lake/unreachable at http://127.0.0.1:" + closed)
         .contains("cannot reach it");
     assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(60));
@@ -156,7 +154,7 @@ class S3CommandLineIT {
     Map<String, String> wrong = credentials();
     wrong.put("AWS_SECRET_ACCESS_KEY", "not-the-secret");
 
-    Result result =
+    Finished result =
         silver(
             wrong,
             "run",
@@ -170,17 +168,17 @@ class S3CommandLineIT {
             "--s3-endpoint",
             s3.endpoint());
 
-    assertThat(result.exitCode).isEqualTo(1);
-    assertThat(result.stderr)
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.stderr())
         .contains("Cannot use the warehouse s3://lake/wrong-credentials at " + s3.endpoint())
         .contains("access denied");
-    assertThat(result.stderr + result.stdout).doesNotContain("not-the-secret");
+    assertThat(result.stderr() + result.stdout()).doesNotContain("not-the-secret");
     assertThat(s3.keys("lake", "wrong-credentials")).isEmpty();
   }
 
   @Test
   void aMissingBucketStopsTheRunNamingIt() throws Exception {
-    Result result =
+    Finished result =
         silver(
             credentials(),
             "run",
@@ -194,8 +192,8 @@ class S3CommandLineIT {
             "--s3-endpoint",
             s3.endpoint());
 
-    assertThat(result.exitCode).isEqualTo(1);
-    assertThat(result.stderr)
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.stderr())
         .contains("Cannot use the Bronze s3://no-such-bronze/raw at " + s3.endpoint())
         .contains("does not exist");
     assertThat(s3.keys("lake", "missing-bucket")).isEmpty();
@@ -206,7 +204,7 @@ class S3CommandLineIT {
     int closed = TestS3.freePort();
     String url = "jdbc:postgresql://127.0.0.1:" + closed + "/silver?user=silver&password=hunter2";
 
-    Result result =
+    Finished result =
         silver(
             credentials(),
             "run",
@@ -220,20 +218,20 @@ class S3CommandLineIT {
             "--s3-endpoint",
             s3.endpoint());
 
-    assertThat(result.exitCode).isEqualTo(1);
-    assertThat(result.stderr)
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.stderr())
         .contains(
             "Cannot connect to the catalog jdbc:postgresql://127.0.0.1:"
                 + closed
                 + "/silver?user=silver&password=***")
         .contains("Connection refused");
-    assertThat(result.stderr + result.stdout).doesNotContain("hunter2");
+    assertThat(result.stderr() + result.stdout()).doesNotContain("hunter2");
     assertThat(s3.keys("lake", "no-catalog")).isEmpty();
   }
 
   @Test
   void aLocalCatalogForAnS3WarehouseIsRefusedWithAdviceOnWhatToChoose() throws Exception {
-    Result result =
+    Finished result =
         silver(
             credentials(),
             "run",
@@ -245,8 +243,8 @@ class S3CommandLineIT {
             "--s3-endpoint",
             s3.endpoint());
 
-    assertThat(result.exitCode).isEqualTo(2);
-    assertThat(result.stderr)
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.stderr())
         .contains("Cannot use --catalog local with the S3 warehouse s3://lake/trap")
         .contains("--catalog glue")
         .contains("jdbc:postgresql://");
@@ -257,7 +255,7 @@ class S3CommandLineIT {
       throws Exception {
     // The test server trusts every login, so any password works: it must never be printed.
     String catalog = postgres.jdbcUrl() + "&password=never-print-me";
-    Result run =
+    Finished run =
         silver(
             credentials(),
             "run",
@@ -272,13 +270,13 @@ class S3CommandLineIT {
             catalog,
             "--s3-endpoint",
             s3.endpoint());
-    assertThat(run.exitCode).as(run.stderr).isZero();
-    assertThat(run.stdout + run.stderr)
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(run.stdout() + run.stderr())
         .contains("INFO")
         .doesNotContain("never-print-me")
         .doesNotContain(TestS3.SECRET_KEY);
 
-    Result tables =
+    Finished tables =
         silver(
             credentials(),
             "sql",
@@ -292,8 +290,8 @@ class S3CommandLineIT {
             "tsv",
             "SHOW TABLES IN silver");
 
-    assertThat(tables.exitCode).as(tables.stderr).isZero();
-    assertThat(tables.stdout).contains("silver\tdim_product").contains("silver\tquarantine");
+    assertThat(tables.exitCode()).as(tables.stderr()).isZero();
+    assertThat(tables.stdout()).contains("silver\tdim_product").contains("silver\tquarantine");
   }
 
   private static String thousands(String number) {
@@ -308,29 +306,8 @@ class S3CommandLineIT {
     return environment;
   }
 
-  private record Result(int exitCode, String stdout, String stderr) {}
-
-  private static Result silver(Map<String, String> environment, String... arguments)
+  private static Finished silver(Map<String, String> environment, String... arguments)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(PROJECT.resolve("bin/silver").toAbsolutePath().toString());
-    command.addAll(List.of(arguments));
-    Path out = Files.createTempFile(folder, "out", ".txt");
-    Path err = Files.createTempFile(folder, "err", ".txt");
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(folder.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile());
-    builder.environment().putAll(environment);
-    Process process = builder.start();
-    if (!process.waitFor(10, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError("bin/silver " + String.join(" ", arguments) + " did not finish");
-    }
-    return new Result(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return SilverProcess.run(folder, folder, environment, arguments);
   }
 }

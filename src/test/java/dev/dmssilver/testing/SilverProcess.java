@@ -56,6 +56,38 @@ public final class SilverProcess {
     return new SilverProcess(builder.start(), stdout);
   }
 
+  /** What a finished run of bin/silver left: its exit code and everything it printed. */
+  public record Finished(int exitCode, String stdout, String stderr) {}
+
+  /**
+   * Runs bin/silver to the end in {@code directory}, with its output captured in files under {@code
+   * workFolder}; fails if it runs for more than ten minutes.
+   */
+  public static Finished run(
+      Path workFolder, Path directory, Map<String, String> environment, String... arguments)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(PROJECT.resolve("bin/silver").toAbsolutePath().toString());
+    command.addAll(List.of(arguments));
+    Path out = Files.createTempFile(workFolder, "out", ".txt");
+    Path err = Files.createTempFile(workFolder, "err", ".txt");
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(directory.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    if (!process.waitFor(10, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("bin/silver " + String.join(" ", arguments) + " did not finish");
+    }
+    return new Finished(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
   /** Waits until a stderr line contains {@code text}; false if the process ended first. */
   public boolean awaitLine(String text, long timeoutSeconds) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
