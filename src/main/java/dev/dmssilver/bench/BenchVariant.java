@@ -11,6 +11,7 @@ import dev.dmssilver.bronze.BronzeReader;
 import dev.dmssilver.bronze.EventColumns;
 import dev.dmssilver.contract.ColumnSpec;
 import dev.dmssilver.contract.Contract;
+import dev.dmssilver.contract.PartitionField;
 import dev.dmssilver.job.JobResult;
 import dev.dmssilver.job.JobRunner;
 import dev.dmssilver.job.RunSettings;
@@ -18,6 +19,7 @@ import dev.dmssilver.quality.Validation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.CreateTableWriter;
 import org.apache.spark.sql.Dataset;
@@ -41,7 +43,8 @@ public enum BenchVariant {
     @Override
     void run(SparkSession spark, RunSettings settings, Contract contract) {
       Dataset<Row> events = read(spark, settings, contract).events();
-      replace(events, benchTable(spark, settings, "copy_" + contract.table()), contract);
+      replace(
+          events, benchTable(spark, settings, "copy_" + contract.table()), contract.partition());
     }
   },
   /** The Silver job itself, as bin/silver run runs it: resolve, validate, gate, publish. */
@@ -90,11 +93,12 @@ public enum BenchVariant {
         }
         Dataset<Row> silver =
             validated.where(Validation.isValid()).select(silverColumns.toArray(new Column[0]));
-        replace(silver, benchTable(spark, settings, "old_" + contract.table()), contract);
+        replace(
+            silver, benchTable(spark, settings, "old_" + contract.table()), contract.partition());
         replace(
             validated.where(Validation.isQuarantined()),
             benchTable(spark, settings, "old_quarantine_" + contract.table()),
-            null);
+            Optional.empty());
         silver.count();
       } finally {
         validated.unpersist();
@@ -150,13 +154,14 @@ public enum BenchVariant {
 
   /**
    * Creates {@code table} empty, then overwrites it: the write path the Silver job takes, with
-   * Iceberg's write distribution (a CREATE TABLE AS SELECT in Spark 3.3 skips it). Partitioned like
-   * {@code partitionedLike}'s Silver table; unpartitioned if that is null.
+   * Iceberg's write distribution (a CREATE TABLE AS SELECT in Spark 3.3 skips it). The table is
+   * partitioned like a Silver table whose contract has {@code partition}; unpartitioned if empty.
    */
-  private static void replace(Dataset<Row> rows, String table, Contract partitionedLike) {
-    CreateTableWriter<Row> creating =
-        rows.limit(0).writeTo(table).using("iceberg").tableProperty("format-version", "2");
-    (partitionedLike == null ? creating : partitioned(creating, partitionedLike)).createOrReplace();
+  private static void replace(Dataset<Row> rows, String table, Optional<PartitionField> partition) {
+    partitioned(
+            rows.limit(0).writeTo(table).using("iceberg").tableProperty("format-version", "2"),
+            partition)
+        .createOrReplace();
     try {
       rows.writeTo(table).overwrite(functions.lit(true));
     } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
@@ -165,12 +170,12 @@ public enum BenchVariant {
   }
 
   private static CreateTableWriter<Row> partitioned(
-      CreateTableWriter<Row> creating, Contract contract) {
-    if (!contract.partition().isPresent()) {
+      CreateTableWriter<Row> creating, Optional<PartitionField> partition) {
+    if (!partition.isPresent()) {
       return creating;
     }
-    Column source = col(contract.partition().get().column());
-    switch (contract.partition().get().icebergTransform()) {
+    Column source = col(partition.get().column());
+    switch (partition.get().icebergTransform()) {
       case "year":
         return creating.partitionedBy(functions.years(source), NO_MORE_COLUMNS);
       case "day":
