@@ -46,12 +46,11 @@ public final class SilverProcess {
 
   public static SilverProcess start(
       Path workFolder, Map<String, String> environment, String... arguments) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(PROJECT.resolve("bin/silver").toAbsolutePath().toString());
-    command.addAll(List.of(arguments));
     Path stdout = Files.createTempFile(workFolder, "stdout", ".txt");
     ProcessBuilder builder =
-        new ProcessBuilder(command).directory(workFolder.toFile()).redirectOutput(stdout.toFile());
+        new ProcessBuilder(command(arguments))
+            .directory(workFolder.toFile())
+            .redirectOutput(stdout.toFile());
     builder.environment().putAll(environment);
     return new SilverProcess(builder.start(), stdout);
   }
@@ -66,13 +65,10 @@ public final class SilverProcess {
   public static Finished run(
       Path workFolder, Path directory, Map<String, String> environment, String... arguments)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(PROJECT.resolve("bin/silver").toAbsolutePath().toString());
-    command.addAll(List.of(arguments));
     Path out = Files.createTempFile(workFolder, "out", ".txt");
     Path err = Files.createTempFile(workFolder, "err", ".txt");
     ProcessBuilder builder =
-        new ProcessBuilder(command)
+        new ProcessBuilder(command(arguments))
             .directory(directory.toFile())
             .redirectOutput(out.toFile())
             .redirectError(err.toFile());
@@ -86,6 +82,13 @@ public final class SilverProcess {
         process.exitValue(),
         Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private static List<String> command(String... arguments) {
+    List<String> command = new ArrayList<>();
+    command.add(PROJECT.resolve("bin/silver").toAbsolutePath().toString());
+    command.addAll(List.of(arguments));
+    return command;
   }
 
   /** Waits until a stderr line contains {@code text}; false if the process ended first. */
