@@ -44,6 +44,6 @@ public final class QuarantineRecords {
         col(EventColumns.COMMIT_TIMESTAMP).as("source_commit_timestamp"),
         col(EventColumns.FILE).as("source_file"),
         lit(runId).as("run_id"),
-        lit(quarantinedAt).as("quarantined_at"));
+        RunConstant.timestamp(quarantinedAt).as("quarantined_at"));
   }
 }

@@ -63,7 +63,7 @@ public final class Validation {
     passes.put(BuiltInReason.OP_KNOWN.reason(), col(EventColumns.OP).isin("I", "U"));
     passes.put(
         BuiltInReason.COMMIT_TIMESTAMP_NOT_FUTURE.reason(),
-        col(EventColumns.COMMIT_TIMESTAMP).leq(lit(futureLimit)));
+        col(EventColumns.COMMIT_TIMESTAMP).leq(RunConstant.timestamp(futureLimit)));
     allOf(contract, DataTypes.StringType, Validation::isValidUtf8)
         .ifPresent(check -> passes.put(BuiltInReason.TEXT_VALID_UTF8.reason(), check));
     allOf(contract, DataTypes.DoubleType, Validation::isFinite)

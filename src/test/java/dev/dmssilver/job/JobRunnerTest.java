@@ -41,6 +41,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.Snapshot;
+import org.apache.spark.metrics.source.CodegenMetrics;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -563,6 +564,54 @@ class JobRunnerTest {
 
     assertThat(Tables.rows(spark, catalog.qualified("quarantine"), "record_key", "reasons"))
         .contains("1|[commit_timestamp_not_future]");
+  }
+
+  @Test
+  void eachRunComparesWithItsOwnStartAndALaterRunReusesTheCodeSparkCompiled() {
+    writeOrders();
+    bronze.write(
+        "orders",
+        "2024/02/01/20240201-003000000.parquet",
+        orderCdcColumns(),
+        row(
+            "U",
+            "2024-02-01 00:30:00.000000",
+            1L,
+            100,
+            date("2024-01-14"),
+            "delivered",
+            instant("2024-02-01T00:30:00Z"),
+            "9"));
+    run(settingsAt("run-1", "2024-02-01T00:00:00Z"), "fact_orders");
+    assertThat(Tables.rows(spark, catalog.qualified("quarantine"), "record_key", "reasons"))
+        .contains("1|[commit_timestamp_not_future]");
+    run(settingsAt("run-2", "2024-02-01T02:00:00Z"), "fact_orders");
+    assertThat(Tables.rows(spark, catalog.qualified("quarantine"), "record_key"))
+        .doesNotContain("1");
+    assertThat(Tables.rows(spark, catalog.qualified("fact_orders"), "order_id", "order_status"))
+        .contains("1|delivered");
+    long compiledBefore = CodegenMetrics.METRIC_COMPILATION_TIME().getCount();
+
+    // As run-1's outcome, with a limit no run had: 00:15.
+    run(settingsAt("run-3", "2024-02-01T00:10:00Z"), "fact_orders");
+
+    // Spark writes a timestamp literal into the code it generates: had the run's start reached the
+    // validation as one, this run's stages would be new code, compiled afresh.
+    assertThat(CodegenMetrics.METRIC_COMPILATION_TIME().getCount() - compiledBefore)
+        .as("generated classes Spark compiled for run-3")
+        .isZero();
+    assertThat(Tables.rows(spark, catalog.qualified("quarantine"), "record_key", "reasons"))
+        .contains("1|[commit_timestamp_not_future]");
+  }
+
+  private RunSettings settingsAt(String runId, String startedAt) {
+    return new RunSettings(
+        BronzeSettings.withDefaults(bronze.root()),
+        catalog,
+        contracts,
+        runId,
+        Clock.fixed(Instant.parse(startedAt), ZoneOffset.UTC),
+        RunSettings.FUTURE_TOLERANCE_DEFAULT);
   }
 
   @Test
