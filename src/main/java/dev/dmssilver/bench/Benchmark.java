@@ -84,9 +84,9 @@ public final class Benchmark {
     ResourceUsage.reset();
     BronzeScanCounter scans =
         new BronzeScanCounter(settings.bronze().tableFolder(contract.bronze()));
-    SpillCounter spills = new SpillCounter();
+    TaskTotals tasks = new TaskTotals();
     spark.listenerManager().register(scans);
-    spark.sparkContext().addSparkListener(spills);
+    spark.sparkContext().addSparkListener(tasks);
     long started = System.nanoTime();
     double seconds;
     try {
@@ -98,7 +98,7 @@ public final class Benchmark {
       throw new IllegalStateException("Spark's listener bus did not drain", e);
     } finally {
       spark.listenerManager().unregister(scans);
-      spark.sparkContext().removeSparkListener(spills);
+      spark.sparkContext().removeSparkListener(tasks);
     }
     OptionalLong rss = ResourceUsage.peakRssBytes();
     return new Measurement(
@@ -107,9 +107,10 @@ public final class Benchmark {
         events,
         seconds,
         seconds,
+        tasks.cpuSeconds(),
         ResourceUsage.peakHeapBytes(),
         rss.isPresent() ? rss.getAsLong() : -1,
-        spills.diskBytesSpilled(),
+        tasks.diskBytesSpilled(),
         scans.passes(events));
   }
 
@@ -120,6 +121,7 @@ public final class Benchmark {
     private final long events;
     private final double seconds;
     private final double inProcessSeconds;
+    private final double taskCpuSeconds;
     private final long peakHeapBytes;
     private final long peakRssBytes;
     private final long spilledBytes;
@@ -131,6 +133,7 @@ public final class Benchmark {
         long events,
         double seconds,
         double inProcessSeconds,
+        double taskCpuSeconds,
         long peakHeapBytes,
         long peakRssBytes,
         long spilledBytes,
@@ -140,6 +143,7 @@ public final class Benchmark {
       this.events = events;
       this.seconds = seconds;
       this.inProcessSeconds = inProcessSeconds;
+      this.taskCpuSeconds = taskCpuSeconds;
       this.peakHeapBytes = peakHeapBytes;
       this.peakRssBytes = peakRssBytes;
       this.spilledBytes = spilledBytes;
@@ -166,6 +170,14 @@ public final class Benchmark {
     /** The variant's run as timed inside its process, without the process's start-up. */
     public double inProcessSeconds() {
       return inProcessSeconds;
+    }
+
+    /**
+     * The CPU time of the variant's Spark tasks: its work, whatever the host's other load; without
+     * the driver's own (listing, planning, commits) and without start-up.
+     */
+    public double taskCpuSeconds() {
+      return taskCpuSeconds;
     }
 
     public double eventsPerSecond() {

@@ -155,6 +155,7 @@ public final class FreshProcesses {
         table.get("events").asLong(),
         processSeconds,
         figures.get("seconds").asDouble(),
+        figures.get("task_cpu_seconds").asDouble(),
         figures.get("peak_heap_bytes").asLong(),
         figures.get("peak_rss_bytes").asLong(),
         figures.get("spilled_bytes").asLong(),

@@ -65,7 +65,8 @@ final class BenchReport {
       if (wholeProcesses) {
         headings.add("in process");
       }
-      headings.addAll(Arrays.asList("peak heap", "peak RSS", "spilled", "Bronze passes"));
+      headings.addAll(
+          Arrays.asList("task CPU s", "peak heap", "peak RSS", "spilled", "Bronze passes"));
       TextTable table = new TextTable(headings);
       for (Measurement measurement : job.measurements) {
         List<String> row =
@@ -82,6 +83,7 @@ final class BenchReport {
         }
         row.addAll(
             Arrays.asList(
+                String.format("%.1f", measurement.taskCpuSeconds()),
                 mebibytes(measurement.peakHeapBytes()),
                 measurement.peakRssBytes() < 0 ? "?" : mebibytes(measurement.peakRssBytes()),
                 mebibytes(measurement.spilledBytes()),
@@ -94,10 +96,13 @@ final class BenchReport {
       if (ours != null && copy != null && old != null) {
         text.append(
             String.format(
-                "silver job: %.2fx the copy floor, %.2fx faster than the old algorithm%s%n",
+                "silver job: %.2fx the copy floor, %.2fx faster than the old algorithm%s;"
+                    + " task CPU %.2fx the copy floor's, %.2fx the old algorithm's%n",
                 ours.seconds() / copy.seconds(),
                 old.seconds() / ours.seconds(),
-                wholeProcesses ? " (whole processes)" : ""));
+                wholeProcesses ? " (whole processes)" : "",
+                ours.taskCpuSeconds() / copy.taskCpuSeconds(),
+                ours.taskCpuSeconds() / old.taskCpuSeconds()));
       }
     }
     text.append(renderScaling(figures));
@@ -120,6 +125,7 @@ final class BenchReport {
       }
       Measurement first = scaled(table.getValue().get(0));
       double baseline = first.seconds() / (first.events() / 1e6);
+      double cpuBaseline = first.taskCpuSeconds() / (first.events() / 1e6);
       text.append(String.format("%nScaling, %s, %s:%n", table.getKey(), first.variant().label()));
       TextTable rows =
           new TextTable(
@@ -128,18 +134,25 @@ final class BenchReport {
                   "seconds",
                   "s per M events",
                   "x smallest",
+                  "task CPU s",
+                  "CPU s per M",
+                  "CPU x smallest",
                   "peak RSS",
                   "peak heap",
                   "spilled"));
       for (JobFigures job : table.getValue()) {
         Measurement measurement = scaled(job);
         double perMillion = measurement.seconds() / (measurement.events() / 1e6);
+        double cpuPerMillion = measurement.taskCpuSeconds() / (measurement.events() / 1e6);
         rows.addRow(
             Arrays.asList(
                 String.format("%,d", measurement.events()),
                 String.format("%.1f", measurement.seconds()),
                 String.format("%.2f", perMillion),
                 String.format("%.2f", perMillion / baseline),
+                String.format("%.1f", measurement.taskCpuSeconds()),
+                String.format("%.2f", cpuPerMillion),
+                String.format("%.2f", cpuPerMillion / cpuBaseline),
                 measurement.peakRssBytes() < 0 ? "?" : mebibytes(measurement.peakRssBytes()),
                 mebibytes(measurement.peakHeapBytes()),
                 mebibytes(measurement.spilledBytes())));
@@ -164,6 +177,7 @@ final class BenchReport {
         variant.put("variant", measurement.variant().label());
         variant.put("seconds", measurement.seconds());
         variant.put("in_process_seconds", measurement.inProcessSeconds());
+        variant.put("task_cpu_seconds", measurement.taskCpuSeconds());
         variant.put("events_per_second", measurement.eventsPerSecond());
         variant.put(
             "ratio_to_copy_floor", copy == null ? null : measurement.seconds() / copy.seconds());

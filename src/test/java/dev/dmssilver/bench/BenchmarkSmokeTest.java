@@ -47,6 +47,8 @@ class BenchmarkSmokeTest {
     assertThat(measurements)
         .allSatisfy(measurement -> assertThat(measurement.seconds()).isPositive());
     assertThat(measurements)
+        .allSatisfy(measurement -> assertThat(measurement.taskCpuSeconds()).isPositive());
+    assertThat(measurements)
         .extracting(Measurement::bronzePasses)
         .containsExactly(1.0, 1.0, 1.0, 2.0);
   }

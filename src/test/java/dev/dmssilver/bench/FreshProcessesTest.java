@@ -61,6 +61,7 @@ class FreshProcessesTest {
         "{\"cores\":2,\"max_heap_bytes\":4294967296,\"whole_processes\":false,\"jobs\":[{"
             + "\"table\":\"fact_orders\",\"events\":1969281,\"variants\":[{"
             + "\"variant\":\"copy floor\",\"seconds\":12.5,\"in_process_seconds\":12.5,"
+            + "\"task_cpu_seconds\":19.25,"
             + "\"events_per_second\":157542.5,\"ratio_to_copy_floor\":1.0,"
             + "\"peak_heap_bytes\":1000,\"peak_rss_bytes\":2000,\"spilled_bytes\":3,"
             + "\"bronze_passes\":1.0}]}]}";
@@ -74,6 +75,7 @@ class FreshProcessesTest {
     assertThat(measurement.events()).isEqualTo(1_969_281);
     assertThat(measurement.seconds()).isEqualTo(20.0);
     assertThat(measurement.inProcessSeconds()).isEqualTo(12.5);
+    assertThat(measurement.taskCpuSeconds()).isEqualTo(19.25);
     assertThat(measurement.peakHeapBytes()).isEqualTo(1000);
     assertThat(measurement.peakRssBytes()).isEqualTo(2000);
     assertThat(measurement.spilledBytes()).isEqualTo(3);

@@ -27,13 +27,15 @@ class BenchCommandIT {
 
     assertThat(bench.stdout())
         .contains("fact_orders: ")
-        .contains("x copy floor", "events/s", "peak heap", "peak RSS", "spilled", "Bronze passes")
+        .contains("x copy floor", "events/s", "task CPU s", "peak heap", "peak RSS", "spilled")
+        .contains("Bronze passes")
         .containsPattern("copy floor +[0-9.]+ +[0-9,]+ +1\\.00 ")
         .containsPattern("silver job +[0-9.]+ +[0-9,]+ +[0-9]+\\.[0-9]{2} .* 1\\.00\\n")
         .containsPattern("old algorithm .* 2\\.00\\n")
         .containsPattern(
             "silver job: [0-9]+\\.[0-9]{2}x the copy floor, [0-9]+\\.[0-9]{2}x faster than the old"
-                + " algorithm");
+                + " algorithm; task CPU [0-9]+\\.[0-9]{2}x the copy floor's, [0-9]+\\.[0-9]{2}x the"
+                + " old algorithm's");
   }
 
   @Test
@@ -59,6 +61,7 @@ class BenchCommandIT {
       variants.add(variant.get("variant").asText());
       assertThat(variant.get("seconds").asDouble()).isPositive();
       assertThat(variant.get("ratio_to_copy_floor").asDouble()).isPositive();
+      assertThat(variant.get("task_cpu_seconds").asDouble()).isPositive();
     }
     assertThat(variants).containsExactly("scan floor", "copy floor", "silver job", "old algorithm");
     assertThat(job.get("variants").get(1).get("ratio_to_copy_floor").asDouble()).isEqualTo(1.0);
@@ -85,7 +88,7 @@ class BenchCommandIT {
     assertThat(bench.stdout())
         .doesNotContainPattern("(?m)^(copy floor|old algorithm|scan floor) ")
         .contains("Scaling, fact_orders, silver job:")
-        .contains("s per M events", "x smallest")
+        .contains("s per M events", "x smallest", "CPU s per M", "CPU x smallest")
         .containsPattern("\\n *[0-9,]+ +[0-9.]+ +[0-9.]+ +1\\.00 ");
     assertThat(
             bench
