@@ -253,13 +253,7 @@ class JobRunnerTest {
 
   /** The settings every test runs with unless it says otherwise: run id run-1, a fixed clock. */
   private RunSettings settings() {
-    return new RunSettings(
-        BronzeSettings.withDefaults(bronze.root()),
-        catalog,
-        contracts,
-        "run-1",
-        CLOCK,
-        RunSettings.FUTURE_TOLERANCE_DEFAULT);
+    return settingsAt("run-1", CLOCK);
   }
 
   private JobResult run(String table) {
@@ -605,12 +599,16 @@ class JobRunnerTest {
   }
 
   private RunSettings settingsAt(String runId, String startedAt) {
+    return settingsAt(runId, Clock.fixed(Instant.parse(startedAt), ZoneOffset.UTC));
+  }
+
+  private RunSettings settingsAt(String runId, Clock clock) {
     return new RunSettings(
         BronzeSettings.withDefaults(bronze.root()),
         catalog,
         contracts,
         runId,
-        Clock.fixed(Instant.parse(startedAt), ZoneOffset.UTC),
+        clock,
         RunSettings.FUTURE_TOLERANCE_DEFAULT);
   }
 
