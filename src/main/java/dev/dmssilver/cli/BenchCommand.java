@@ -63,12 +63,14 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--bronze",
+      split = ",",
       paramLabel = "DIR",
       description =
           "Benchmark existing Bronze in this local folder (from `silver generate`, or "
               + "your own DMS files) instead of generating it; --events and the generator's "
-              + "options are then ignored.")
-  Path existingBronze;
+              + "options are then ignored. Several folders, comma-separated, are measured in "
+              + "turn as sizes of one history and add a scaling table.")
+  List<Path> existingBronze;
 
   @Option(
       names = "--dir",
@@ -156,7 +158,9 @@ final class BenchCommand implements Callable<Integer> {
             : inThisProcess(known, selected, variants);
     List<JobFigures> figures = new ArrayList<>();
     if (existingBronze != null) {
-      figures.addAll(measure.apply(existingBronze.toAbsolutePath()));
+      for (Path bronze : existingBronze) {
+        figures.addAll(measure.apply(bronze.toAbsolutePath()));
+      }
     } else {
       PrintWriter err = spec.commandLine().getErr();
       double share = shareOfEvents(selected.get(0), err);

@@ -4,14 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dmssilver.bench.BenchVariant;
 import dev.dmssilver.bench.Benchmark.Measurement;
+import dev.dmssilver.bench.CostLine;
 import dev.dmssilver.report.TextTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /** The benchmark's figures as tables for people and as JSON for machines. */
 final class BenchReport {
@@ -114,10 +119,7 @@ final class BenchReport {
    * against the smallest size says whether cost grows in proportion to history.
    */
   static String renderScaling(List<JobFigures> figures) {
-    Map<String, List<JobFigures>> byTable = new LinkedHashMap<>();
-    for (JobFigures job : figures) {
-      byTable.computeIfAbsent(job.table, unused -> new ArrayList<>()).add(job);
-    }
+    Map<String, List<JobFigures>> byTable = byTable(figures);
     StringBuilder text = new StringBuilder();
     for (Map.Entry<String, List<JobFigures>> table : byTable.entrySet()) {
       if (table.getValue().size() < 2) {
@@ -158,8 +160,40 @@ final class BenchReport {
                 mebibytes(measurement.spilledBytes())));
       }
       text.append(rows.render());
+      Optional<CostLine> wall = costLine(table.getValue(), Measurement::seconds);
+      Optional<CostLine> cpu = costLine(table.getValue(), Measurement::taskCpuSeconds);
+      if (wall.isPresent() && cpu.isPresent()) {
+        text.append(
+            String.format(
+                "As a line through these sizes (least squares): wall %s; task CPU %s%n",
+                wall.get().describe(), cpu.get().describe()));
+      }
     }
     return text.toString();
+  }
+
+  /**
+   * A line through one job's sizes, of the figure {@code cost} picks; empty unless there are two
+   * different sizes.
+   */
+  static Optional<CostLine> costLine(List<JobFigures> sizes, ToDoubleFunction<Measurement> cost) {
+    List<CostLine.Point> points = new ArrayList<>();
+    Set<Long> distinct = new HashSet<>();
+    for (JobFigures job : sizes) {
+      Measurement measurement = scaled(job);
+      points.add(new CostLine.Point(measurement.events(), cost.applyAsDouble(measurement)));
+      distinct.add(measurement.events());
+    }
+    return distinct.size() < 2 ? Optional.empty() : Optional.of(CostLine.fit(points));
+  }
+
+  /** The figures grouped by job, each job's sizes in the order measured. */
+  private static Map<String, List<JobFigures>> byTable(List<JobFigures> figures) {
+    Map<String, List<JobFigures>> byTable = new LinkedHashMap<>();
+    for (JobFigures job : figures) {
+      byTable.computeIfAbsent(job.table, unused -> new ArrayList<>()).add(job);
+    }
+    return byTable;
   }
 
   private static Measurement scaled(JobFigures job) {
@@ -198,11 +232,40 @@ final class BenchReport {
     result.put("max_heap_bytes", maxHeap);
     result.put("whole_processes", wholeProcesses);
     result.put("jobs", jobs);
+    result.put("scaling", scalingJson(figures));
     try {
       return JSON.writeValueAsString(result);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Per job measured at two or more sizes, the lines through its wall and task CPU seconds. */
+  private static List<Map<String, Object>> scalingJson(List<JobFigures> figures) {
+    Map<String, List<JobFigures>> byTable = byTable(figures);
+    List<Map<String, Object>> scaling = new ArrayList<>();
+    for (Map.Entry<String, List<JobFigures>> table : byTable.entrySet()) {
+      Optional<CostLine> wall = costLine(table.getValue(), Measurement::seconds);
+      Optional<CostLine> cpu = costLine(table.getValue(), Measurement::taskCpuSeconds);
+      if (!wall.isPresent() || !cpu.isPresent()) {
+        continue;
+      }
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("table", table.getKey());
+      entry.put("variant", scaled(table.getValue().get(0)).variant().label());
+      entry.put("wall_seconds", lineJson(wall.get()));
+      entry.put("task_cpu_seconds", lineJson(cpu.get()));
+      scaling.add(entry);
+    }
+    return scaling;
+  }
+
+  private static Map<String, Object> lineJson(CostLine line) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("fixed_seconds", line.fixedSeconds());
+    json.put("seconds_per_million_events", line.secondsPerMillionEvents());
+    json.put("largest_miss", line.largestMiss());
+    return json;
   }
 
   private static String mebibytes(long bytes) {

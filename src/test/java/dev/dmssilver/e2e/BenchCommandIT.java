@@ -1,6 +1,7 @@
 package dev.dmssilver.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,7 +90,11 @@ class BenchCommandIT {
         .doesNotContainPattern("(?m)^(copy floor|old algorithm|scan floor) ")
         .contains("Scaling, fact_orders, silver job:")
         .contains("s per M events", "x smallest", "CPU s per M", "CPU x smallest")
-        .containsPattern("\\n *[0-9,]+ +[0-9.]+ +[0-9.]+ +1\\.00 ");
+        .containsPattern("\\n *[0-9,]+ +[0-9.]+ +[0-9.]+ +1\\.00 ")
+        .containsPattern(
+            "As a line through these sizes \\(least squares\\): wall -?[0-9.]+ s \\+ -?[0-9.]+ s per"
+                + " M events \\(largest miss [0-9]+%\\); task CPU -?[0-9.]+ s \\+ -?[0-9.]+ s per M"
+                + " events \\(largest miss [0-9]+%\\)");
     assertThat(
             bench
                 .stdout()
@@ -97,6 +102,68 @@ class BenchCommandIT {
                 .lines()
                 .filter(line -> line.matches(" *[0-9][0-9,]* .*")))
         .hasSize(2);
+  }
+
+  @Test
+  void severalBronzeFoldersAreSizesOfOneHistoryAndTheJsonGivesTheLineThroughThem()
+      throws Exception {
+    List<String> folders = new ArrayList<>();
+    for (int events : new int[] {10_000, 20_000}) {
+      Path bronze = folder.resolve("bronze-" + events);
+      SilverProcess generate =
+          SilverProcess.start(
+              folder,
+              Map.of(),
+              "generate",
+              "--events",
+              Integer.toString(events),
+              "--bronze",
+              bronze.toString());
+      assertThat(generate.waitFor()).as(generate.stderr()).isZero();
+      folders.add(bronze.toString());
+    }
+
+    SilverProcess bench =
+        SilverProcess.start(
+            folder,
+            Map.of(),
+            "bench",
+            "--bronze",
+            String.join(",", folders),
+            "--variants",
+            "silver",
+            "--dir",
+            folder.resolve("b").toString(),
+            "--json");
+    assertThat(bench.waitFor()).as(bench.stderr()).isZero();
+
+    JsonNode figures = new ObjectMapper().readTree(bench.stdout());
+    JsonNode jobs = figures.get("jobs");
+    assertThat(jobs).hasSize(2);
+    long smaller = jobs.get(0).get("events").asLong();
+    long larger = jobs.get(1).get("events").asLong();
+    assertThat(larger).isGreaterThan(smaller);
+
+    JsonNode scaling = figures.get("scaling");
+    assertThat(scaling).hasSize(1);
+    assertThat(scaling.get(0).get("table").asText()).isEqualTo("fact_orders");
+    assertThat(scaling.get(0).get("variant").asText()).isEqualTo("silver job");
+    // Through two sizes the line is exact: it gives back each size's own seconds.
+    for (String figure : new String[] {"wall_seconds", "task_cpu_seconds"}) {
+      JsonNode line = scaling.get(0).get(figure);
+      String measured = figure.equals("wall_seconds") ? "seconds" : "task_cpu_seconds";
+      for (JsonNode job : jobs) {
+        double predicted =
+            line.get("fixed_seconds").asDouble()
+                + line.get("seconds_per_million_events").asDouble()
+                    * job.get("events").asLong()
+                    / 1e6;
+        assertThat(predicted)
+            .as(figure)
+            .isCloseTo(job.get("variants").get(0).get(measured).asDouble(), within(1e-6));
+      }
+      assertThat(line.get("largest_miss").asDouble()).as(figure).isLessThan(1e-6);
+    }
   }
 
   @Test
