@@ -87,8 +87,10 @@ public final class CostLine {
 
   /** "1.2 s + 2.10 s per M events (largest miss 4%)". */
   public String describe() {
+    // A fixed part that rounds to zero prints as 0.0, not as "-0.0".
+    double fixed = Math.abs(fixedSeconds) < 0.05 ? 0.0 : fixedSeconds;
     return String.format(
         "%.1f s + %.2f s per M events (largest miss %.0f%%)",
-        fixedSeconds, secondsPerMillionEvents, largestMiss * 100);
+        fixed, secondsPerMillionEvents, largestMiss * 100);
   }
 }

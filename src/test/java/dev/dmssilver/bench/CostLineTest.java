@@ -42,6 +42,17 @@ class CostLineTest {
   }
 
   @Test
+  void aFixedPartThatRoundsToZeroIsDescribedAsZeroWhateverItsSign() {
+    CostLine line =
+        CostLine.fit(
+            Arrays.asList(
+                new CostLine.Point(1_000_000, 2.99), new CostLine.Point(2_000_000, 5.99)));
+
+    assertThat(line.fixedSeconds()).isCloseTo(-0.01, within(1e-9));
+    assertThat(line.describe()).isEqualTo("0.0 s + 3.00 s per M events (largest miss 0%)");
+  }
+
+  @Test
   void aLineNeedsTwoDifferentSizes() {
     assertThatThrownBy(
             () -> CostLine.fit(Collections.singletonList(new CostLine.Point(1_000_000, 3))))
