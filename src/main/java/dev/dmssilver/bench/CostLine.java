@@ -54,9 +54,10 @@ public final class CostLine {
     }
     double perMillion = covariance / variance;
     double fixed = meanSeconds - perMillion * meanMillions;
+    CostLine line = new CostLine(fixed, perMillion, 0);
     double largestMiss = 0;
     for (Point point : points) {
-      double predicted = fixed + perMillion * millions(point);
+      double predicted = line.secondsFor(point.events);
       largestMiss = Math.max(largestMiss, Math.abs(predicted - point.seconds) / point.seconds);
     }
     return new CostLine(fixed, perMillion, largestMiss);
