@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
@@ -160,31 +159,34 @@ final class BenchReport {
                 mebibytes(measurement.spilledBytes())));
       }
       text.append(rows.render());
-      Optional<CostLine> wall = costLine(table.getValue(), Measurement::seconds);
-      Optional<CostLine> cpu = costLine(table.getValue(), Measurement::taskCpuSeconds);
-      if (wall.isPresent() && cpu.isPresent()) {
+      if (measuredAtTwoSizes(table.getValue())) {
         text.append(
             String.format(
                 "As a line through these sizes (least squares): wall %s; task CPU %s%n",
-                wall.get().describe(), cpu.get().describe()));
+                costLine(table.getValue(), Measurement::seconds).describe(),
+                costLine(table.getValue(), Measurement::taskCpuSeconds).describe()));
       }
     }
     return text.toString();
   }
 
-  /**
-   * A line through one job's sizes, of the figure {@code cost} picks; empty unless there are two
-   * different sizes.
-   */
-  static Optional<CostLine> costLine(List<JobFigures> sizes, ToDoubleFunction<Measurement> cost) {
-    List<CostLine.Point> points = new ArrayList<>();
+  /** A line needs two different sizes: the same size twice gives a scaling table but no line. */
+  private static boolean measuredAtTwoSizes(List<JobFigures> sizes) {
     Set<Long> distinct = new HashSet<>();
+    for (JobFigures job : sizes) {
+      distinct.add(job.events());
+    }
+    return distinct.size() >= 2;
+  }
+
+  /** A line through one job's sizes, measured at two or more, of the figure {@code cost} picks. */
+  private static CostLine costLine(List<JobFigures> sizes, ToDoubleFunction<Measurement> cost) {
+    List<CostLine.Point> points = new ArrayList<>();
     for (JobFigures job : sizes) {
       Measurement measurement = scaled(job);
       points.add(new CostLine.Point(measurement.events(), cost.applyAsDouble(measurement)));
-      distinct.add(measurement.events());
     }
-    return distinct.size() < 2 ? Optional.empty() : Optional.of(CostLine.fit(points));
+    return CostLine.fit(points);
   }
 
   /** The figures grouped by job, each job's sizes in the order measured. */
@@ -245,16 +247,15 @@ final class BenchReport {
     Map<String, List<JobFigures>> byTable = byTable(figures);
     List<Map<String, Object>> scaling = new ArrayList<>();
     for (Map.Entry<String, List<JobFigures>> table : byTable.entrySet()) {
-      Optional<CostLine> wall = costLine(table.getValue(), Measurement::seconds);
-      Optional<CostLine> cpu = costLine(table.getValue(), Measurement::taskCpuSeconds);
-      if (!wall.isPresent() || !cpu.isPresent()) {
+      if (!measuredAtTwoSizes(table.getValue())) {
         continue;
       }
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("table", table.getKey());
       entry.put("variant", scaled(table.getValue().get(0)).variant().label());
-      entry.put("wall_seconds", lineJson(wall.get()));
-      entry.put("task_cpu_seconds", lineJson(cpu.get()));
+      entry.put("wall_seconds", lineJson(costLine(table.getValue(), Measurement::seconds)));
+      entry.put(
+          "task_cpu_seconds", lineJson(costLine(table.getValue(), Measurement::taskCpuSeconds)));
       scaling.add(entry);
     }
     return scaling;

@@ -148,10 +148,14 @@ class BenchCommandIT {
     assertThat(scaling).hasSize(1);
     assertThat(scaling.get(0).get("table").asText()).isEqualTo("fact_orders");
     assertThat(scaling.get(0).get("variant").asText()).isEqualTo("silver job");
-    // Through two sizes the line is exact: it gives back each size's own seconds.
-    for (String figure : new String[] {"wall_seconds", "task_cpu_seconds"}) {
+    // Through two sizes the line is exact: it gives back each size's own seconds. Each line's
+    // name, and the variant figure it is fitted to:
+    Map<String, String> lines =
+        Map.of("wall_seconds", "seconds", "task_cpu_seconds", "task_cpu_seconds");
+    for (Map.Entry<String, String> fitted : lines.entrySet()) {
+      String figure = fitted.getKey();
+      String measured = fitted.getValue();
       JsonNode line = scaling.get(0).get(figure);
-      String measured = figure.equals("wall_seconds") ? "seconds" : "task_cpu_seconds";
       for (JsonNode job : jobs) {
         double predicted =
             line.get("fixed_seconds").asDouble()
