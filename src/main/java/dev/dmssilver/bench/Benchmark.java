@@ -15,8 +15,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs each variant over the same Bronze table in one JVM, one after the other, after an untimed
- * warm-up round, and measures wall time, peak memory, spills and the Bronze scans Spark ran. With
+ * Runs each variant over the same Bronze table in one JVM, one after the other, after untimed
+ * warm-up rounds, and measures wall time, peak memory, spills and the Bronze scans Spark ran. With
  * repeats, the variants take turns round by round, and each reports its median run.
  */
 public final class Benchmark {
@@ -28,29 +28,40 @@ public final class Benchmark {
     this.settings = requireNonNull(settings, "settings is null");
   }
 
+  /**
+   * Warm-up rounds by default. One is not enough: on this 2-core machine, after one untimed run of
+   * a 1 M-event job, the next took 4.4 s and the four after it 2.6-3.1 s, as the JIT's optimizing
+   * compiler was still at work on the sort, the window and the writer.
+   */
+  public static final int DEFAULT_WARM_UP_ROUNDS = 2;
+
   public List<Measurement> run(Contract contract, List<BenchVariant> variants) {
-    return run(contract, variants, 1, true);
+    return run(contract, variants, 1, DEFAULT_WARM_UP_ROUNDS);
   }
 
   /**
    * Runs every variant {@code repeats} times, in turns, and keeps each one's median run.
    *
-   * @param warmUp run every variant once, untimed, first. Class loading, JIT compilation and
-   *     Spark's first-job costs are paid there; without it, whichever variant runs first pays them
-   *     for the code paths it shares with the others (the Parquet reader, the sort, the Iceberg
-   *     writer) and looks slower. Turn it off to see what a fresh process pays, one variant per
-   *     process.
+   * @param warmUpRounds how many times to run every variant, untimed, first. Class loading, JIT
+   *     compilation and Spark's first-job costs are paid there; without them, whichever variant
+   *     runs first pays them for the code paths it shares with the others (the Parquet reader, the
+   *     sort, the Iceberg writer) and looks slower, and the first sizes of a scaling series look
+   *     dearer per event than they are. 0 times cold runs: one variant per process shows what a
+   *     fresh process pays.
    */
   public List<Measurement> run(
-      Contract contract, List<BenchVariant> variants, int repeats, boolean warmUp) {
+      Contract contract, List<BenchVariant> variants, int repeats, int warmUpRounds) {
     if (repeats < 1) {
       throw new IllegalArgumentException("Cannot repeat a benchmark " + repeats + " times");
+    }
+    if (warmUpRounds < 0) {
+      throw new IllegalArgumentException("Cannot warm up " + warmUpRounds + " times");
     }
     JobRuns.prepareShared(spark, settings);
     Map<BenchVariant, List<Measurement>> runs = new LinkedHashMap<>();
     HeapShrinking shrinking = HeapShrinking.suspend();
     try {
-      if (warmUp) {
+      for (int round = 0; round < warmUpRounds; round++) {
         for (BenchVariant variant : variants) {
           variant.run(spark, settings, contract);
         }

@@ -10,13 +10,20 @@ import dev.dmssilver.contract.Contracts;
 import dev.dmssilver.demo.DemoSummary;
 import dev.dmssilver.job.RunSettings;
 import dev.dmssilver.lakehouse.CatalogSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
       description =
           "About N Bronze events in the (first) job's table; the generator writes the "
               + "other tables in proportion. Several sizes, comma-separated, measure how the "
-              + "job scales. Default: ${DEFAULT-VALUE}.")
+              + "job scales (largest first, reported smallest first). Default: ${DEFAULT-VALUE}.")
   List<Long> sizes;
 
   @Mixin GeneratorShapeOptions generator;
@@ -68,8 +75,9 @@ final class BenchCommand implements Callable<Integer> {
       description =
           "Benchmark existing Bronze in this local folder (from `silver generate`, or "
               + "your own DMS files) instead of generating it; --events and the generator's "
-              + "options are then ignored. Several folders, comma-separated, are measured in "
-              + "turn as sizes of one history and add a scaling table.")
+              + "options are then ignored. Several folders, comma-separated, are sizes of one "
+              + "history and add a scaling table; they are measured largest first, so that the "
+              + "JIT is warm for the small ones, and reported smallest first.")
   List<Path> existingBronze;
 
   @Option(
@@ -112,11 +120,21 @@ final class BenchCommand implements Callable<Integer> {
       defaultValue = "true",
       fallbackValue = "true",
       description =
-          "Run every variant once, untimed, before timing (the default), so that none pays the "
-              + "JVM's and Spark's warm-up for the others. --no-warm-up times cold runs: run one "
-              + "variant per process with --repeat 1 to see what a fresh process, such as a Glue "
-              + "job, pays.")
+          "Run every variant untimed, --warm-up-rounds times, before timing (the default), so "
+              + "that none pays the JVM's and Spark's warm-up for the others. --no-warm-up times "
+              + "cold runs: run one variant per process with --repeat 1 to see what a fresh "
+              + "process, such as a Glue job, pays.")
   boolean warmUp;
+
+  @Option(
+      names = "--warm-up-rounds",
+      defaultValue = "" + Benchmark.DEFAULT_WARM_UP_ROUNDS,
+      paramLabel = "N",
+      description =
+          "How many untimed rounds the warm-up runs, each running every variant once, at every"
+              + " size. Default: ${DEFAULT-VALUE}; one leaves the JIT's optimizing compiler"
+              + " still at work on the first size's timed runs.")
+  int warmUpRounds;
 
   @Option(
       names = "--fresh-processes",
@@ -152,19 +170,25 @@ final class BenchCommand implements Callable<Integer> {
     if (repeat < 1) {
       throw new ParameterException(spec.commandLine(), "--repeat must be at least 1");
     }
+    if (warmUpRounds < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--warm-up-rounds must be at least 1; --no-warm-up turns it off");
+    }
     Function<Path, List<JobFigures>> measure =
         freshProcesses
             ? bronze -> measureInFreshProcesses(bronze, selected, variants)
             : inThisProcess(known, selected, variants);
     List<JobFigures> figures = new ArrayList<>();
     if (existingBronze != null) {
-      for (Path bronze : existingBronze) {
+      for (Path bronze : largestFirst(existingBronze)) {
         figures.addAll(measure.apply(bronze.toAbsolutePath()));
       }
     } else {
       PrintWriter err = spec.commandLine().getErr();
       double share = shareOfEvents(selected.get(0), err);
-      for (long size : sizes) {
+      List<Long> largestFirst = new ArrayList<>(sizes);
+      largestFirst.sort(Comparator.reverseOrder());
+      for (long size : largestFirst) {
         Path bronze = dir.resolve("bronze").toAbsolutePath();
         DemoCommand.deleteRecursively(bronze);
         long total = Math.max(MIN_GENERATED_EVENTS, Math.round(size / share));
@@ -173,6 +197,7 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
 
+    figures.sort(Comparator.comparingLong(JobFigures::events));
     PrintWriter out = spec.commandLine().getOut();
     int cores = Runtime.getRuntime().availableProcessors();
     long maxHeap = Runtime.getRuntime().maxMemory();
@@ -182,6 +207,31 @@ final class BenchCommand implements Callable<Integer> {
             : BenchReport.render(figures, cores, maxHeap, freshProcesses));
     out.flush();
     return 0;
+  }
+
+  /**
+   * The folders, the one holding the most bytes first. Sizes are measured largest first (and
+   * reported smallest first): in one JVM the JIT's optimizing compiler keeps at work for several
+   * runs, and a small size measured first is timed before it is done, so it looked dearer per event
+   * than it is (README, Performance). Its long runs warm the JIT for the smaller sizes after it.
+   */
+  private List<Path> largestFirst(List<Path> folders) {
+    Map<Path, Long> bytes = new HashMap<>();
+    for (Path folder : folders) {
+      if (!Files.isDirectory(folder)) {
+        throw new ParameterException(spec.commandLine(), "--bronze " + folder + " is not a folder");
+      }
+      try (Stream<Path> files = Files.walk(folder)) {
+        bytes.put(
+            folder,
+            files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot list " + folder, e);
+      }
+    }
+    List<Path> ordered = new ArrayList<>(folders);
+    ordered.sort(Comparator.comparing(bytes::get, Comparator.reverseOrder()));
+    return ordered;
   }
 
   /** Warm runs side by side in this process, on one Spark session and a fresh warehouse. */
@@ -235,7 +285,9 @@ final class BenchCommand implements Callable<Integer> {
     List<JobFigures> figures = new ArrayList<>();
     for (Contract contract : selected) {
       figures.add(
-          new JobFigures(contract.table(), benchmark.run(contract, variants, repeat, warmUp)));
+          new JobFigures(
+              contract.table(),
+              benchmark.run(contract, variants, repeat, warmUp ? warmUpRounds : 0)));
     }
     return figures;
   }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,11 +190,14 @@ final class BenchReport {
     return CostLine.fit(points);
   }
 
-  /** The figures grouped by job, each job's sizes in the order measured. */
+  /** The figures grouped by job, each job's sizes smallest first, whatever order they ran in. */
   private static Map<String, List<JobFigures>> byTable(List<JobFigures> figures) {
     Map<String, List<JobFigures>> byTable = new LinkedHashMap<>();
     for (JobFigures job : figures) {
       byTable.computeIfAbsent(job.table, unused -> new ArrayList<>()).add(job);
+    }
+    for (List<JobFigures> sizes : byTable.values()) {
+      sizes.sort(Comparator.comparingLong(JobFigures::events));
     }
     return byTable;
   }

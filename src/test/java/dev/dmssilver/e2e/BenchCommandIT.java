@@ -105,7 +105,7 @@ class BenchCommandIT {
   }
 
   @Test
-  void severalBronzeFoldersAreSizesOfOneHistoryAndTheJsonGivesTheLineThroughThem()
+  void severalBronzeFoldersAreSizesOfOneHistoryMeasuredLargestFirstWithTheLineThroughThem()
       throws Exception {
     List<String> folders = new ArrayList<>();
     for (int events : new int[] {10_000, 20_000}) {
@@ -137,6 +137,12 @@ class BenchCommandIT {
             "--json");
     assertThat(bench.waitFor()).as(bench.stderr()).isZero();
 
+    // Given smallest first, it measures the largest first (warm for the small one), and reports
+    // the smallest first.
+    String progress = bench.stderr();
+    assertThat(progress).contains(folders.get(0), folders.get(1));
+    assertThat(progress.indexOf(folders.get(1) + "/public/orders"))
+        .isLessThan(progress.indexOf(folders.get(0) + "/public/orders"));
     JsonNode figures = new ObjectMapper().readTree(bench.stdout());
     JsonNode jobs = figures.get("jobs");
     assertThat(jobs).hasSize(2);
