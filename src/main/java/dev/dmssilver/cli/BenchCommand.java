@@ -178,10 +178,12 @@ final class BenchCommand implements Callable<Integer> {
         freshProcesses
             ? bronze -> measureInFreshProcesses(bronze, selected, variants)
             : inThisProcess(known, selected, variants);
+    // Sizes are measured largest first and reported smallest first: each size's figures go in
+    // front of the larger ones measured before it, its jobs in the order given.
     List<JobFigures> figures = new ArrayList<>();
     if (existingBronze != null) {
       for (Path bronze : largestFirst(existingBronze)) {
-        figures.addAll(measure.apply(bronze.toAbsolutePath()));
+        figures.addAll(0, measure.apply(bronze.toAbsolutePath()));
       }
     } else {
       PrintWriter err = spec.commandLine().getErr();
@@ -193,11 +195,10 @@ final class BenchCommand implements Callable<Integer> {
         DemoCommand.deleteRecursively(bronze);
         long total = Math.max(MIN_GENERATED_EVENTS, Math.round(size / share));
         DemoData.generate(bronze.toString(), generator.options(total), err);
-        figures.addAll(measure.apply(bronze));
+        figures.addAll(0, measure.apply(bronze));
       }
     }
 
-    figures.sort(Comparator.comparingLong(JobFigures::events));
     PrintWriter out = spec.commandLine().getOut();
     int cores = Runtime.getRuntime().availableProcessors();
     long maxHeap = Runtime.getRuntime().maxMemory();
