@@ -6,6 +6,7 @@ import dev.dmssilver.contract.Contract;
 import dev.dmssilver.job.JobRuns;
 import dev.dmssilver.job.RunSettings;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,15 +18,28 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Runs each variant over the same Bronze table in one JVM, one after the other, after untimed
  * warm-up rounds, and measures wall time, peak memory, spills and the Bronze scans Spark ran. With
- * repeats, the variants take turns round by round, and each reports its median run.
+ * repeats, the variants take turns round by round, and each reports its median run. Given several
+ * sizes of one history, every round runs every variant at every size, so that the host's drift
+ * falls on all sizes alike instead of on whichever ran last.
  */
 public final class Benchmark {
   private final SparkSession spark;
-  private final RunSettings settings;
+  private final List<RunSettings> sizes;
 
   public Benchmark(SparkSession spark, RunSettings settings) {
+    this(spark, Collections.singletonList(settings));
+  }
+
+  /**
+   * @param sizes settings that read Bronze of several sizes of one history, in the order each round
+   *     runs them
+   */
+  public Benchmark(SparkSession spark, List<RunSettings> sizes) {
     this.spark = requireNonNull(spark, "spark is null");
-    this.settings = requireNonNull(settings, "settings is null");
+    if (sizes.isEmpty()) {
+      throw new IllegalArgumentException("Cannot benchmark no Bronze");
+    }
+    this.sizes = Collections.unmodifiableList(new ArrayList<>(sizes));
   }
 
   /**
@@ -39,17 +53,28 @@ public final class Benchmark {
     return run(contract, variants, 1, DEFAULT_WARM_UP_ROUNDS);
   }
 
-  /**
-   * Runs every variant {@code repeats} times, in turns, and keeps each one's median run.
-   *
-   * @param warmUpRounds how many times to run every variant, untimed, first. Class loading, JIT
-   *     compilation and Spark's first-job costs are paid there; without them, whichever variant
-   *     runs first pays them for the code paths it shares with the others (the Parquet reader, the
-   *     sort, the Iceberg writer) and looks slower, and the first sizes of a scaling series look
-   *     dearer per event than they are. 0 times cold runs: one variant per process shows what a
-   *     fresh process pays.
-   */
+  /** {@link #runEachSize} for a benchmark of one size: each variant's median run. */
   public List<Measurement> run(
+      Contract contract, List<BenchVariant> variants, int repeats, int warmUpRounds) {
+    if (sizes.size() != 1) {
+      throw new IllegalStateException(
+          "A benchmark of " + sizes.size() + " sizes has no one result");
+    }
+    return runEachSize(contract, variants, repeats, warmUpRounds).get(0);
+  }
+
+  /**
+   * Runs every variant {@code repeats} times at every size, in turns, and keeps each one's median
+   * run: each size's medians, in the order of the sizes.
+   *
+   * @param warmUpRounds how many times to run every variant at every size, untimed, first. Class
+   *     loading, JIT compilation and Spark's first-job costs are paid there; without them,
+   *     whichever variant runs first pays them for the code paths it shares with the others (the
+   *     Parquet reader, the sort, the Iceberg writer) and looks slower, and the first sizes of a
+   *     scaling series look dearer per event than they are. 0 times cold runs: one variant per
+   *     process shows what a fresh process pays.
+   */
+  public List<List<Measurement>> runEachSize(
       Contract contract, List<BenchVariant> variants, int repeats, int warmUpRounds) {
     if (repeats < 1) {
       throw new IllegalArgumentException("Cannot repeat a benchmark " + repeats + " times");
@@ -57,26 +82,47 @@ public final class Benchmark {
     if (warmUpRounds < 0) {
       throw new IllegalArgumentException("Cannot warm up " + warmUpRounds + " times");
     }
-    JobRuns.prepareShared(spark, settings);
-    Map<BenchVariant, List<Measurement>> runs = new LinkedHashMap<>();
+    List<Map<BenchVariant, List<Measurement>>> runs = new ArrayList<>();
+    long[] events = new long[sizes.size()];
     HeapShrinking shrinking = HeapShrinking.suspend();
     try {
+      for (RunSettings size : sizes) {
+        JobRuns.prepareShared(spark, size);
+        runs.add(new LinkedHashMap<>());
+      }
       for (int round = 0; round < warmUpRounds; round++) {
-        for (BenchVariant variant : variants) {
-          variant.run(spark, settings, contract);
+        for (RunSettings size : sizes) {
+          for (BenchVariant variant : variants) {
+            variant.run(spark, size, contract);
+          }
         }
       }
-      long events = BenchVariant.read(spark, settings, contract).inventory().eventCount();
+      for (int i = 0; i < sizes.size(); i++) {
+        events[i] = BenchVariant.read(spark, sizes.get(i), contract).inventory().eventCount();
+      }
       for (int round = 0; round < repeats; round++) {
-        for (BenchVariant variant : variants) {
-          runs.computeIfAbsent(variant, unused -> new ArrayList<>())
-              .add(measure(variant, contract, events));
+        for (int i = 0; i < sizes.size(); i++) {
+          for (BenchVariant variant : variants) {
+            runs.get(i)
+                .computeIfAbsent(variant, unused -> new ArrayList<>())
+                .add(measure(variant, sizes.get(i), contract, events[i]));
+          }
         }
       }
     } finally {
       shrinking.resume();
     }
-    return medians(runs);
+    return mediansOfEachSize(runs);
+  }
+
+  /** Each size's {@link #medians}. */
+  static List<List<Measurement>> mediansOfEachSize(
+      List<Map<BenchVariant, List<Measurement>>> runs) {
+    List<List<Measurement>> medians = new ArrayList<>();
+    for (Map<BenchVariant, List<Measurement>> ofSize : runs) {
+      medians.add(medians(ofSize));
+    }
+    return medians;
   }
 
   /** Each variant's median run. */
@@ -89,7 +135,8 @@ public final class Benchmark {
     return medians;
   }
 
-  private Measurement measure(BenchVariant variant, Contract contract, long events) {
+  private Measurement measure(
+      BenchVariant variant, RunSettings settings, Contract contract, long events) {
     // The same clean heap for every variant; HeapShrinking keeps it from being given back.
     System.gc();
     ResourceUsage.reset();

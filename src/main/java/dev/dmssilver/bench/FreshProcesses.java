@@ -84,19 +84,30 @@ public final class FreshProcesses {
     return true;
   }
 
-  /** Runs every variant {@code repeats} times, in turns, each in a new process: the medians. */
-  public List<Measurement> run(String job, Path bronze, List<BenchVariant> variants, int repeats) {
+  /**
+   * Runs every variant {@code repeats} times at every size of Bronze, in turns, each in a new
+   * process: each size's medians, in the order of {@code bronzeBySize}. Every round runs every
+   * variant at every size, so that the host's drift falls on all sizes alike.
+   */
+  public List<List<Measurement>> runEachSize(
+      String job, List<Path> bronzeBySize, List<BenchVariant> variants, int repeats) {
     if (repeats < 1) {
       throw new IllegalArgumentException("Cannot repeat a benchmark " + repeats + " times");
     }
-    Map<BenchVariant, List<Measurement>> runs = new LinkedHashMap<>();
+    List<Map<BenchVariant, List<Measurement>>> runs = new ArrayList<>();
+    for (int i = 0; i < bronzeBySize.size(); i++) {
+      runs.add(new LinkedHashMap<>());
+    }
     for (int round = 0; round < repeats; round++) {
-      for (BenchVariant variant : variants) {
-        runs.computeIfAbsent(variant, unused -> new ArrayList<>())
-            .add(runOnce(job, bronze, variant));
+      for (int i = 0; i < bronzeBySize.size(); i++) {
+        for (BenchVariant variant : variants) {
+          runs.get(i)
+              .computeIfAbsent(variant, unused -> new ArrayList<>())
+              .add(runOnce(job, bronzeBySize.get(i), variant));
+        }
       }
     }
-    return Benchmark.medians(runs);
+    return Benchmark.mediansOfEachSize(runs);
   }
 
   /** The command line of one child. */

@@ -2,6 +2,7 @@ package dev.dmssilver.cli;
 
 import dev.dmssilver.bench.BenchVariant;
 import dev.dmssilver.bench.Benchmark;
+import dev.dmssilver.bench.Benchmark.Measurement;
 import dev.dmssilver.bench.FreshProcesses;
 import dev.dmssilver.bronze.BronzeSettings;
 import dev.dmssilver.cli.BenchReport.JobFigures;
@@ -63,7 +64,9 @@ final class BenchCommand implements Callable<Integer> {
       description =
           "About N Bronze events in the (first) job's table; the generator writes the "
               + "other tables in proportion. Several sizes, comma-separated, measure how the "
-              + "job scales (largest first, reported smallest first). Default: ${DEFAULT-VALUE}.")
+              + "job scales: each is generated in a folder of its own, every round measures "
+              + "every size, largest first, and they are reported smallest first. "
+              + "Default: ${DEFAULT-VALUE}.")
   List<Long> sizes;
 
   @Mixin GeneratorShapeOptions generator;
@@ -76,15 +79,18 @@ final class BenchCommand implements Callable<Integer> {
           "Benchmark existing Bronze in this local folder (from `silver generate`, or "
               + "your own DMS files) instead of generating it; --events and the generator's "
               + "options are then ignored. Several folders, comma-separated, are sizes of one "
-              + "history and add a scaling table; they are measured largest first, so that the "
-              + "JIT is warm for the small ones, and reported smallest first.")
+              + "history and add a scaling table: every round measures every size, largest first "
+              + "(so that the JIT is warm for the small ones and the host's drift falls on all "
+              + "sizes alike), and they are reported smallest first.")
   List<Path> existingBronze;
 
   @Option(
       names = "--dir",
       defaultValue = "silver-bench",
       paramLabel = "DIR",
-      description = "Where to put Bronze and the benchmark's tables. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Where to put generated Bronze (DIR/bronze/N-events) and the benchmark's tables."
+              + " Default: ${DEFAULT-VALUE}.")
   Path dir;
 
   @Option(
@@ -110,7 +116,8 @@ final class BenchCommand implements Callable<Integer> {
       defaultValue = "1",
       paramLabel = "N",
       description =
-          "Time every variant N times, taking turns, and report each one's median run. "
+          "Time every variant N times at every size, taking turns, and report each one's "
+              + "median run. "
               + "Default: ${DEFAULT-VALUE}.")
   int repeat;
 
@@ -174,29 +181,17 @@ final class BenchCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--warm-up-rounds must be at least 1; --no-warm-up turns it off");
     }
-    Function<Path, List<JobFigures>> measure =
+    List<Path> bronzeBySize =
+        existingBronze != null ? largestFirst(existingBronze) : generateLargestFirst(selected);
+    // Every size is measured in every round, largest first (the JIT is warm for the small ones);
+    // the figures are reported smallest first, each size's jobs in the order given.
+    List<List<JobFigures>> figuresBySize =
         freshProcesses
-            ? bronze -> measureInFreshProcesses(bronze, selected, variants)
-            : inThisProcess(known, selected, variants);
-    // Sizes are measured largest first and reported smallest first: each size's figures go in
-    // front of the larger ones measured before it, its jobs in the order given.
+            ? measureInFreshProcesses(bronzeBySize, selected, variants)
+            : measureInThisProcess(bronzeBySize, known, selected, variants);
     List<JobFigures> figures = new ArrayList<>();
-    if (existingBronze != null) {
-      for (Path bronze : largestFirst(existingBronze)) {
-        figures.addAll(0, measure.apply(bronze.toAbsolutePath()));
-      }
-    } else {
-      PrintWriter err = spec.commandLine().getErr();
-      double share = shareOfEvents(selected.get(0), err);
-      List<Long> largestFirst = new ArrayList<>(sizes);
-      largestFirst.sort(Comparator.reverseOrder());
-      for (long size : largestFirst) {
-        Path bronze = dir.resolve("bronze").toAbsolutePath();
-        DemoCommand.deleteRecursively(bronze);
-        long total = Math.max(MIN_GENERATED_EVENTS, Math.round(size / share));
-        DemoData.generate(bronze.toString(), generator.options(total), err);
-        figures.addAll(0, measure.apply(bronze));
-      }
+    for (List<JobFigures> ofSize : figuresBySize) {
+      figures.addAll(0, ofSize);
     }
 
     PrintWriter out = spec.commandLine().getOut();
@@ -235,19 +230,54 @@ final class BenchCommand implements Callable<Integer> {
     return ordered;
   }
 
+  /**
+   * Generates Bronze of every {@code --events} size, each in a folder of its own: the folders,
+   * largest first.
+   */
+  private List<Path> generateLargestFirst(List<Contract> selected) {
+    PrintWriter err = spec.commandLine().getErr();
+    double share = shareOfEvents(selected.get(0), err);
+    List<Long> largestFirst = new ArrayList<>(sizes);
+    largestFirst.sort(Comparator.reverseOrder());
+    Path generated = dir.resolve("bronze").toAbsolutePath();
+    DemoCommand.deleteRecursively(generated);
+    List<Path> folders = new ArrayList<>();
+    for (long size : largestFirst) {
+      Path bronze = generated.resolve(size + "-events");
+      long total = Math.max(MIN_GENERATED_EVENTS, Math.round(size / share));
+      DemoData.generate(bronze.toString(), generator.options(total), err);
+      folders.add(bronze);
+    }
+    return folders;
+  }
+
   /** Warm runs side by side in this process, on one Spark session and a fresh warehouse. */
-  private Function<Path, List<JobFigures>> inThisProcess(
-      Contracts known, List<Contract> selected, List<BenchVariant> variants) {
+  private List<List<JobFigures>> measureInThisProcess(
+      List<Path> bronzeBySize,
+      Contracts known,
+      List<Contract> selected,
+      List<BenchVariant> variants) {
     Path warehouse = dir.resolve("warehouse").toAbsolutePath();
     DemoCommand.deleteRecursively(warehouse);
     CatalogSettings catalog = CatalogSettings.local(warehouse.toString());
     SparkSession spark = engine.start("silver bench", catalog);
-    return bronze -> measure(spark, bronze, catalog, known, selected, variants);
+    List<RunSettings> sizes = new ArrayList<>();
+    for (Path bronze : bronzeBySize) {
+      sizes.add(
+          RunSettings.of(
+                  BronzeSettings.withDefaults(bronze.toAbsolutePath().toString()), catalog, known)
+              .acceptingGateFailures());
+    }
+    Benchmark benchmark = new Benchmark(spark, sizes);
+    return bySize(
+        bronzeBySize.size(),
+        selected,
+        contract -> benchmark.runEachSize(contract, variants, repeat, warmUp ? warmUpRounds : 0));
   }
 
   /** Each run in a process of its own: this command again, on the same contracts and settings. */
-  private List<JobFigures> measureInFreshProcesses(
-      Path bronze, List<Contract> selected, List<BenchVariant> variants) {
+  private List<List<JobFigures>> measureInFreshProcesses(
+      List<Path> bronzeBySize, List<Contract> selected, List<BenchVariant> variants) {
     List<String> arguments =
         new ArrayList<>(Arrays.asList("bench", "--dir", dir.toAbsolutePath().toString()));
     if (contracts.contracts != null) {
@@ -263,34 +293,32 @@ final class BenchCommand implements Callable<Integer> {
     FreshProcesses processes =
         FreshProcesses.likeThisJvm(
             SilverCli.class.getName(), arguments, dir.resolve("processes").toAbsolutePath());
-    List<JobFigures> figures = new ArrayList<>();
-    for (Contract contract : selected) {
-      figures.add(
-          new JobFigures(
-              contract.table(), processes.run(contract.table(), bronze, variants, repeat)));
+    List<Path> absolute = new ArrayList<>();
+    for (Path bronze : bronzeBySize) {
+      absolute.add(bronze.toAbsolutePath());
     }
-    return figures;
+    return bySize(
+        bronzeBySize.size(),
+        selected,
+        contract -> processes.runEachSize(contract.table(), absolute, variants, repeat));
   }
 
-  private List<JobFigures> measure(
-      SparkSession spark,
-      Path bronze,
-      CatalogSettings catalog,
-      Contracts known,
+  /** Each job's figures at every size, regrouped as each size's figures of every job. */
+  private static List<List<JobFigures>> bySize(
+      int sizeCount,
       List<Contract> selected,
-      List<BenchVariant> variants) {
-    RunSettings settings =
-        RunSettings.of(BronzeSettings.withDefaults(bronze.toString()), catalog, known)
-            .acceptingGateFailures();
-    Benchmark benchmark = new Benchmark(spark, settings);
-    List<JobFigures> figures = new ArrayList<>();
-    for (Contract contract : selected) {
-      figures.add(
-          new JobFigures(
-              contract.table(),
-              benchmark.run(contract, variants, repeat, warmUp ? warmUpRounds : 0)));
+      Function<Contract, List<List<Measurement>>> eachSizeOfJob) {
+    List<List<JobFigures>> bySize = new ArrayList<>();
+    for (int i = 0; i < sizeCount; i++) {
+      bySize.add(new ArrayList<>());
     }
-    return figures;
+    for (Contract contract : selected) {
+      List<List<Measurement>> ofJob = eachSizeOfJob.apply(contract);
+      for (int i = 0; i < sizeCount; i++) {
+        bySize.get(i).add(new JobFigures(contract.table(), ofJob.get(i)));
+      }
+    }
+    return bySize;
   }
 
   /** The job's Bronze table's share of the events the generator writes, from a small pilot. */

@@ -16,6 +16,7 @@ import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,18 +68,59 @@ class BenchmarkSmokeTest {
     assertThat(silverSnapshots(warm) - silverSnapshots(cold)).isEqualTo(2);
   }
 
+  @Test
+  void everyRoundRunsEverySizeInTurnAndEachSizeKeepsItsOwnFigures() {
+    String larger = generateBronze("larger", 20_000);
+    String smaller = generateBronze("smaller", 8_000);
+    CatalogSettings catalog = TestSpark.newLakehouse(folder.resolve("sizes"));
+    List<RunSettings> sizes = Arrays.asList(settings(larger, catalog), settings(smaller, catalog));
+
+    List<List<Measurement>> bySize =
+        new Benchmark(TestSpark.session(), sizes)
+            .runEachSize(
+                CONTRACTS.get("fact_orders"), Arrays.asList(BenchVariant.SILVER_JOB), 2, 1);
+
+    assertThat(bySize).hasSize(2);
+    long largerEvents = bySize.get(0).get(0).events();
+    long smallerEvents = bySize.get(1).get(0).events();
+    assertThat(largerEvents).isGreaterThan(smallerEvents);
+    // Each run's snapshot records the Bronze events it read: one warm-up round, then two timed
+    // rounds, each of both sizes in turn, larger first.
+    List<Long> eventsByRun =
+        TestSpark.session()
+            .sql(
+                "SELECT summary['silver.bronze-events'] FROM "
+                    + catalog.qualified("fact_orders")
+                    + ".snapshots WHERE summary['silver.bronze-events'] IS NOT NULL"
+                    + " ORDER BY committed_at")
+            .collectAsList()
+            .stream()
+            .map(row -> Long.parseLong(row.getString(0)))
+            .collect(Collectors.toList());
+    assertThat(eventsByRun)
+        .containsExactly(
+            largerEvents, smallerEvents, largerEvents, smallerEvents, largerEvents, smallerEvents);
+  }
+
   private String generateBronze() {
-    String bronze = folder.resolve("bronze").toString();
+    return generateBronze("bronze", 20_000);
+  }
+
+  private String generateBronze(String name, long events) {
+    String bronze = folder.resolve(name).toString();
     DemoGenerator.generate(
         new Configuration(),
         bronze,
         new DemoOptions(
-            20_000, 7, LocalDate.of(2024, 1, 1), 5, DemoOptions.CDC_FILE_MINUTES_DEFAULT));
+            events, 7, LocalDate.of(2024, 1, 1), 5, DemoOptions.CDC_FILE_MINUTES_DEFAULT));
     return bronze;
   }
 
   private RunSettings settings(String bronze, String warehouse) {
-    CatalogSettings catalog = TestSpark.newLakehouse(folder.resolve(warehouse));
+    return settings(bronze, TestSpark.newLakehouse(folder.resolve(warehouse)));
+  }
+
+  private static RunSettings settings(String bronze, CatalogSettings catalog) {
     return RunSettings.of(BronzeSettings.withDefaults(bronze), catalog, CONTRACTS)
         .acceptingGateFailures();
   }
