@@ -181,6 +181,7 @@ final class BenchCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--warm-up-rounds must be at least 1; --no-warm-up turns it off");
     }
+    // Absolute paths, largest first, as the Bronze settings and the child processes take them.
     List<Path> bronzeBySize =
         existingBronze != null ? largestFirst(existingBronze) : generateLargestFirst(selected);
     // Every size is measured in every round, largest first (the JIT is warm for the small ones);
@@ -206,10 +207,11 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /**
-   * The folders, the one holding the most bytes first. Sizes are measured largest first (and
-   * reported smallest first): in one JVM the JIT's optimizing compiler keeps at work for several
-   * runs, and a small size measured first is timed before it is done, so it looked dearer per event
-   * than it is (README, Performance). Its long runs warm the JIT for the smaller sizes after it.
+   * The folders as absolute paths, the one holding the most bytes first. Sizes are measured largest
+   * first (and reported smallest first): in one JVM the JIT's optimizing compiler keeps at work for
+   * several runs, and a small size measured first is timed before it is done, so it looked dearer
+   * per event than it is (README, Performance). Its long runs warm the JIT for the smaller sizes
+   * after it.
    */
   private List<Path> largestFirst(List<Path> folders) {
     Map<Path, Long> bytes = new HashMap<>();
@@ -227,12 +229,16 @@ final class BenchCommand implements Callable<Integer> {
     }
     List<Path> ordered = new ArrayList<>(folders);
     ordered.sort(Comparator.comparing(bytes::get, Comparator.reverseOrder()));
-    return ordered;
+    List<Path> absolute = new ArrayList<>();
+    for (Path folder : ordered) {
+      absolute.add(folder.toAbsolutePath());
+    }
+    return absolute;
   }
 
   /**
-   * Generates Bronze of every {@code --events} size, each in a folder of its own: the folders,
-   * largest first.
+   * Generates Bronze of every {@code --events} size, each in a folder of its own: the folders as
+   * absolute paths, largest first.
    */
   private List<Path> generateLargestFirst(List<Contract> selected) {
     PrintWriter err = spec.commandLine().getErr();
@@ -264,8 +270,7 @@ final class BenchCommand implements Callable<Integer> {
     List<RunSettings> sizes = new ArrayList<>();
     for (Path bronze : bronzeBySize) {
       sizes.add(
-          RunSettings.of(
-                  BronzeSettings.withDefaults(bronze.toAbsolutePath().toString()), catalog, known)
+          RunSettings.of(BronzeSettings.withDefaults(bronze.toString()), catalog, known)
               .acceptingGateFailures());
     }
     Benchmark benchmark = new Benchmark(spark, sizes);
@@ -293,14 +298,10 @@ final class BenchCommand implements Callable<Integer> {
     FreshProcesses processes =
         FreshProcesses.likeThisJvm(
             SilverCli.class.getName(), arguments, dir.resolve("processes").toAbsolutePath());
-    List<Path> absolute = new ArrayList<>();
-    for (Path bronze : bronzeBySize) {
-      absolute.add(bronze.toAbsolutePath());
-    }
     return bySize(
         bronzeBySize.size(),
         selected,
-        contract -> processes.runEachSize(contract.table(), absolute, variants, repeat));
+        contract -> processes.runEachSize(contract.table(), bronzeBySize, variants, repeat));
   }
 
   /** Each job's figures at every size, regrouped as each size's figures of every job. */
