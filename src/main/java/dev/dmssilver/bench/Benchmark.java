@@ -82,13 +82,11 @@ public final class Benchmark {
     if (warmUpRounds < 0) {
       throw new IllegalArgumentException("Cannot warm up " + warmUpRounds + " times");
     }
-    List<Map<BenchVariant, List<Measurement>>> runs = new ArrayList<>();
     long[] events = new long[sizes.size()];
     HeapShrinking shrinking = HeapShrinking.suspend();
     try {
       for (RunSettings size : sizes) {
         JobRuns.prepareShared(spark, size);
-        runs.add(new LinkedHashMap<>());
       }
       for (int round = 0; round < warmUpRounds; round++) {
         for (RunSettings size : sizes) {
@@ -100,24 +98,41 @@ public final class Benchmark {
       for (int i = 0; i < sizes.size(); i++) {
         events[i] = BenchVariant.read(spark, sizes.get(i), contract).inventory().eventCount();
       }
-      for (int round = 0; round < repeats; round++) {
-        for (int i = 0; i < sizes.size(); i++) {
-          for (BenchVariant variant : variants) {
-            runs.get(i)
-                .computeIfAbsent(variant, unused -> new ArrayList<>())
-                .add(measure(variant, sizes.get(i), contract, events[i]));
-          }
-        }
-      }
+      return inTurns(
+          sizes.size(),
+          variants,
+          repeats,
+          (size, variant) -> measure(variant, sizes.get(size), contract, events[size]));
     } finally {
       shrinking.resume();
     }
-    return mediansOfEachSize(runs);
   }
 
-  /** Each size's {@link #medians}. */
-  static List<List<Measurement>> mediansOfEachSize(
-      List<Map<BenchVariant, List<Measurement>>> runs) {
+  /** One timed run of a variant at one size, given by its index in the benchmark's sizes. */
+  interface TimedRun {
+    Measurement run(int size, BenchVariant variant);
+  }
+
+  /**
+   * Runs every variant {@code repeats} times (at least once) at each of {@code sizeCount} sizes, in
+   * turns: every round runs every variant at every size, in order, so that the host's drift falls
+   * on all of them alike. Each size's medians, in the order of the sizes.
+   */
+  static List<List<Measurement>> inTurns(
+      int sizeCount, List<BenchVariant> variants, int repeats, TimedRun timedRun) {
+    List<Map<BenchVariant, List<Measurement>>> runs = new ArrayList<>();
+    for (int size = 0; size < sizeCount; size++) {
+      runs.add(new LinkedHashMap<>());
+    }
+    for (int round = 0; round < repeats; round++) {
+      for (int size = 0; size < sizeCount; size++) {
+        for (BenchVariant variant : variants) {
+          runs.get(size)
+              .computeIfAbsent(variant, unused -> new ArrayList<>())
+              .add(timedRun.run(size, variant));
+        }
+      }
+    }
     List<List<Measurement>> medians = new ArrayList<>();
     for (Map<BenchVariant, List<Measurement>> ofSize : runs) {
       medians.add(medians(ofSize));
@@ -126,7 +141,7 @@ public final class Benchmark {
   }
 
   /** Each variant's median run. */
-  static List<Measurement> medians(Map<BenchVariant, List<Measurement>> runs) {
+  private static List<Measurement> medians(Map<BenchVariant, List<Measurement>> runs) {
     List<Measurement> medians = new ArrayList<>();
     for (List<Measurement> ofVariant : runs.values()) {
       ofVariant.sort(Comparator.comparingDouble(Measurement::seconds));

@@ -14,9 +14,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Times each variant as a whole process of its own: a fresh JVM that starts Spark, runs the variant
@@ -94,20 +92,11 @@ public final class FreshProcesses {
     if (repeats < 1) {
       throw new IllegalArgumentException("Cannot repeat a benchmark " + repeats + " times");
     }
-    List<Map<BenchVariant, List<Measurement>>> runs = new ArrayList<>();
-    for (int i = 0; i < bronzeBySize.size(); i++) {
-      runs.add(new LinkedHashMap<>());
-    }
-    for (int round = 0; round < repeats; round++) {
-      for (int i = 0; i < bronzeBySize.size(); i++) {
-        for (BenchVariant variant : variants) {
-          runs.get(i)
-              .computeIfAbsent(variant, unused -> new ArrayList<>())
-              .add(runOnce(job, bronzeBySize.get(i), variant));
-        }
-      }
-    }
-    return Benchmark.mediansOfEachSize(runs);
+    return Benchmark.inTurns(
+        bronzeBySize.size(),
+        variants,
+        repeats,
+        (size, variant) -> runOnce(job, bronzeBySize.get(size), variant));
   }
 
   /** The command line of one child. */
