@@ -4,13 +4,13 @@
 -- and against the table the jobs create by DdlConsistencyTest. ${warehouse} is the warehouse
 -- URI (e.g. s3://lake-prod/warehouse) and ${database} the Silver database (default silver).
 CREATE TABLE ${database}.dim_customer (
-  customer_id bigint,
+  customer_id int,
   first_name string,
   last_name string,
   email string,
   country string,
   phone string,
-  signup_date date,
+  signup_date timestamp,
   updated_at timestamp
 )
 LOCATION '${warehouse}/${database}.db/dim_customer'

@@ -4,7 +4,7 @@
 -- and against the table the jobs create by DdlConsistencyTest. ${warehouse} is the warehouse
 -- URI (e.g. s3://lake-prod/warehouse) and ${database} the Silver database (default silver).
 CREATE TABLE ${database}.dim_product (
-  product_id bigint,
+  product_id int,
   name string,
   category string,
   brand string,

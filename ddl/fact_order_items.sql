@@ -4,14 +4,14 @@
 -- and against the table the jobs create by DdlConsistencyTest. ${warehouse} is the warehouse
 -- URI (e.g. s3://lake-prod/warehouse) and ${database} the Silver database (default silver).
 CREATE TABLE ${database}.fact_order_items (
-  order_item_id bigint,
-  order_id bigint,
-  product_id bigint,
+  order_item_id int,
+  order_id int,
+  product_id int,
   quantity int,
   unit_price decimal(10,2),
-  line_total decimal(12,2),
+  line_total decimal(10,2),
   updated_at timestamp,
-  order_date date
+  order_date timestamp
 )
 PARTITIONED BY (month(order_date))
 LOCATION '${warehouse}/${database}.db/fact_order_items'

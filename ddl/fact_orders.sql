@@ -4,9 +4,9 @@
 -- and against the table the jobs create by DdlConsistencyTest. ${warehouse} is the warehouse
 -- URI (e.g. s3://lake-prod/warehouse) and ${database} the Silver database (default silver).
 CREATE TABLE ${database}.fact_orders (
-  order_id bigint,
-  customer_id bigint,
-  order_date date,
+  order_id int,
+  customer_id int,
+  order_date timestamp,
   order_status string,
   updated_at timestamp
 )

@@ -4,12 +4,12 @@
 -- and against the table the jobs create by DdlConsistencyTest. ${warehouse} is the warehouse
 -- URI (e.g. s3://lake-prod/warehouse) and ${database} the Silver database (default silver).
 CREATE TABLE ${database}.fact_payments (
-  payment_id bigint,
-  order_id bigint,
+  payment_id int,
+  order_id int,
   method string,
-  amount decimal(12,2),
+  amount decimal(10,2),
   status string,
-  payment_date date,
+  payment_date timestamp,
   updated_at timestamp
 )
 PARTITIONED BY (month(payment_date))

@@ -4,12 +4,12 @@
 -- and against the table the jobs create by DdlConsistencyTest. ${warehouse} is the warehouse
 -- URI (e.g. s3://lake-prod/warehouse) and ${database} the Silver database (default silver).
 CREATE TABLE ${database}.fact_shipments (
-  shipment_id bigint,
-  order_id bigint,
+  shipment_id int,
+  order_id int,
   carrier string,
   delivery_status string,
-  shipped_date date,
-  delivered_date date,
+  shipped_date timestamp,
+  delivered_date timestamp,
   updated_at timestamp,
   delivery_days int
 )

@@ -21,6 +21,9 @@ public final class FailPoint {
   /** Both tables show the new state; the audit branch is not yet removed. */
   public static final String QUARANTINE_PUBLISHED = "quarantine-published";
 
+  /** A capture wrote a batch's CDC files but has not yet moved its replication slot past them. */
+  public static final String CAPTURE_BATCH_WRITTEN = "capture-batch-written";
+
   static final String PROPERTY = "silver.failpoint";
 
   private FailPoint() {}

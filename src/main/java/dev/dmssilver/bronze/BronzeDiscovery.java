@@ -190,8 +190,16 @@ public final class BronzeDiscovery {
         ParquetFileReader.open(HadoopInputFile.fromStatus(status, hadoopConf))) {
       ParquetMetadata footer = reader.getFooter();
       StructType schema = converter.convert(footer.getFileMetaData().getSchema());
+      String path = status.getPath().toString();
       return new BronzeFile(
-          status.getPath().toString(), status.getLen(), schema, reader.getRecordCount());
+          path,
+          status.getLen(),
+          schema,
+          reader.getRecordCount(),
+          // Only a full load's start is ever asked for.
+          BronzeFile.isFullLoadName(status.getPath().getName())
+              ? FooterMinimums.of(footer)
+              : java.util.Collections.<String, java.time.Instant>emptyMap());
     } catch (IOException | RuntimeException e) {
       throw new SilverException(
           SilverException.Kind.BRONZE_INPUT,

@@ -2,6 +2,12 @@ package dev.dmssilver.bronze;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.types.StructType;
 
@@ -15,12 +21,27 @@ public final class BronzeFile {
   private final long sizeInBytes;
   private final StructType schema;
   private final long rowCount;
+  private final Map<String, Instant> minimums;
 
   public BronzeFile(String path, long sizeInBytes, StructType schema, long rowCount) {
+    this(path, sizeInBytes, schema, rowCount, Collections.<String, Instant>emptyMap());
+  }
+
+  /**
+   * @param minimums the smallest instant of each timestamp-like column, by lower-cased name, where
+   *     the footer's statistics give it
+   */
+  public BronzeFile(
+      String path,
+      long sizeInBytes,
+      StructType schema,
+      long rowCount,
+      Map<String, Instant> minimums) {
     this.path = requireNonNull(path, "path is null");
     this.sizeInBytes = sizeInBytes;
     this.schema = requireNonNull(schema, "schema is null");
     this.rowCount = rowCount;
+    this.minimums = Collections.unmodifiableMap(new HashMap<>(minimums));
   }
 
   public String path() {
@@ -41,6 +62,11 @@ public final class BronzeFile {
 
   public long rowCount() {
     return rowCount;
+  }
+
+  /** The smallest instant in {@code column}, if the footer's statistics say. */
+  public Optional<Instant> minimumOf(String column) {
+    return Optional.ofNullable(minimums.get(column.toLowerCase(Locale.ROOT)));
   }
 
   /** Full-load files sort below CDC files when two events share a commit timestamp. */

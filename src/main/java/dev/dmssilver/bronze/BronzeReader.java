@@ -1,12 +1,14 @@
 package dev.dmssilver.bronze;
 
 import dev.dmssilver.contract.ColumnSpec;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
@@ -36,6 +38,8 @@ public final class BronzeReader {
               new FileGroup(file.schema(), file.isFullLoad()), group -> new ArrayList<>())
           .add(file.path());
     }
+    Optional<Instant> fullLoadStart =
+        FullLoadStart.of(spark, inventory, settings.timestampColumn());
     Dataset<Row> events = null;
     Set<String> ignoredColumns = new TreeSet<>();
     for (Map.Entry<FileGroup, List<String>> group : groups.entrySet()) {
@@ -48,7 +52,8 @@ public final class BronzeReader {
               settings,
               group.getKey().schema,
               paths.get(0),
-              group.getKey().fullLoad);
+              group.getKey().fullLoad,
+              fullLoadStart);
       ignoredColumns.addAll(projection.ignoredColumns());
       Dataset<Row> groupEvents =
           spark
@@ -60,7 +65,7 @@ public final class BronzeReader {
               .select(projection.columns().toArray(new Column[0]));
       events = events == null ? groupEvents : events.unionByName(groupEvents);
     }
-    return new BronzeEvents(events, inventory, ignoredColumns);
+    return new BronzeEvents(events, inventory, ignoredColumns, fullLoadStart);
   }
 
   private static final class FileGroup {

@@ -16,6 +16,13 @@ public final class EventColumns {
   public static final String COMMIT_TIMESTAMP = "_event_commit_timestamp";
   public static final String CHANGE_SEQUENCE = "_event_change_sequence";
   public static final String FROM_CDC = "_event_from_cdc";
+
+  /**
+   * True for a CDC event committed before the table's full load started. If such an event is a
+   * key's latest, the key was not in the full load: it was deleted before the load.
+   */
+  public static final String BEFORE_FULL_LOAD = "_event_before_full_load";
+
   public static final String FILE = "_event_file";
 
   /** Byte offset of the split the row was read from; splits of one file keep file order. */

@@ -12,6 +12,9 @@ import static org.apache.spark.sql.functions.when;
 import dev.dmssilver.SilverException;
 import dev.dmssilver.contract.ColumnSpec;
 import dev.dmssilver.contract.SqlIdentifier;
+import dev.dmssilver.contract.TypeWidening;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -20,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
@@ -62,16 +66,34 @@ public final class EventProjection {
       BronzeSettings settings,
       StructType fileSchema,
       String exampleFile,
-      boolean fullLoad) {
+      boolean fullLoad,
+      Optional<Instant> fullLoadStart) {
     FieldLookup fields = new FieldLookup(bronzeTable, fileSchema, exampleFile);
     List<Column> columns = new ArrayList<>();
     for (ColumnSpec column : contractColumns) {
       columns.add(contractColumn(bronzeTable, column, keyColumns, fields, exampleFile));
     }
     columns.add(opColumn(bronzeTable, fields, exampleFile));
-    columns.addAll(commitTimestampColumns(bronzeTable, settings, fields, exampleFile));
+    List<Column> stamp = commitTimestampColumns(bronzeTable, settings, fields, exampleFile);
+    Column committed = stamp.get(1);
+    columns.add(stamp.get(0));
+    if (fullLoad && fullLoadStart.isPresent()) {
+      // A full load's rows hold the table as of the load's start, whatever time each was
+      // transferred at: every change committed from that start on must win over them.
+      columns.add(
+          when(committed.isNotNull(), lit(Timestamp.from(fullLoadStart.get())))
+              .as(EventColumns.COMMIT_TIMESTAMP));
+    } else {
+      columns.add(committed.as(EventColumns.COMMIT_TIMESTAMP));
+    }
     columns.add(changeSequenceColumn(settings, fields));
     columns.add(lit(!fullLoad).as(EventColumns.FROM_CDC));
+    columns.add(
+        fullLoad || !fullLoadStart.isPresent()
+            ? lit(false).as(EventColumns.BEFORE_FULL_LOAD)
+            : committed
+                .lt(lit(Timestamp.from(fullLoadStart.get())))
+                .as(EventColumns.BEFORE_FULL_LOAD));
     columns.add(expr("input_file_name()").as(EventColumns.FILE));
     columns.add(expr("input_file_block_start()").as(EventColumns.BLOCK_START));
     // Must be evaluated right above the scan: within one split it follows the file's row order.
@@ -85,7 +107,8 @@ public final class EventProjection {
       Collection<String> keyColumns,
       FieldLookup fields,
       String exampleFile) {
-    DataType expected = column.type().sparkType();
+    DataType delivered = column.sourceType().sparkType();
+    DataType stored = column.type().sparkType();
     StructField field = fields.take(column.name());
     if (field == null) {
       if (keyColumns.contains(column.name())) {
@@ -96,9 +119,9 @@ public final class EventProjection {
                 bronzeTable, column.name(), exampleFile));
       }
       // Columns added to the source later are absent from older files: they read as NULL.
-      return lit(null).cast(expected).as(column.name());
+      return lit(null).cast(stored).as(column.name());
     }
-    if (!SafeCast.isSafe(field.dataType(), expected)) {
+    if (!TypeWidening.isSafe(field.dataType(), delivered)) {
       throw new SilverException(
           SilverException.Kind.BRONZE_INPUT,
           String.format(
@@ -107,9 +130,10 @@ public final class EventProjection {
               column.name(),
               field.dataType().simpleString(),
               exampleFile,
-              expected.simpleString()));
+              delivered.simpleString()));
     }
-    return fieldColumn(field).cast(expected).as(column.name());
+    // The contract's widening or conversion to the Silver type, if any, is applied here, once.
+    return fieldColumn(field).cast(delivered).cast(stored).as(column.name());
   }
 
   private static Column opColumn(String bronzeTable, FieldLookup fields, String exampleFile) {
@@ -128,6 +152,7 @@ public final class EventProjection {
     return fieldColumn(op).as(EventColumns.OP);
   }
 
+  /** The commit timestamp's text (aliased) and its value (not aliased), as the file has it. */
   private static List<Column> commitTimestampColumns(
       String bronzeTable, BronzeSettings settings, FieldLookup fields, String exampleFile) {
     StructField field = fields.take(settings.timestampColumn());
@@ -148,14 +173,13 @@ public final class EventProjection {
       // check refuses the shorter shapes the cast would also take, such as a bare date.
       columns.add(
           when(
-                  octet_length(value).between(MIN_TIMESTAMP_LENGTH, MAX_TIMESTAMP_LENGTH),
-                  value.cast(DataTypes.TimestampType))
-              .as(EventColumns.COMMIT_TIMESTAMP));
+              octet_length(value).between(MIN_TIMESTAMP_LENGTH, MAX_TIMESTAMP_LENGTH),
+              value.cast(DataTypes.TimestampType)));
       return columns;
     }
     if (field.dataType().equals(DataTypes.TimestampType)) {
       columns.add(value.cast(DataTypes.StringType).as(EventColumns.COMMIT_TIMESTAMP_TEXT));
-      columns.add(value.as(EventColumns.COMMIT_TIMESTAMP));
+      columns.add(value);
       return columns;
     }
     throw new SilverException(

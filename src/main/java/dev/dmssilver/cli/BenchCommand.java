@@ -3,12 +3,14 @@ package dev.dmssilver.cli;
 import dev.dmssilver.bench.BenchVariant;
 import dev.dmssilver.bench.Benchmark;
 import dev.dmssilver.bench.Benchmark.Measurement;
+import dev.dmssilver.bench.CaptureBenchmark;
 import dev.dmssilver.bench.FreshProcesses;
 import dev.dmssilver.bronze.BronzeSettings;
 import dev.dmssilver.cli.BenchReport.JobFigures;
 import dev.dmssilver.contract.Contract;
 import dev.dmssilver.contract.Contracts;
 import dev.dmssilver.demo.DemoSummary;
+import dev.dmssilver.dms.DmsEndpoint;
 import dev.dmssilver.job.RunSettings;
 import dev.dmssilver.lakehouse.CatalogSettings;
 import java.io.IOException;
@@ -83,6 +85,14 @@ final class BenchCommand implements Callable<Integer> {
               + "(so that the JIT is warm for the small ones and the host's drift falls on all "
               + "sizes alike), and they are reported smallest first.")
   List<Path> existingBronze;
+
+  @Option(
+      names = "--capture",
+      paramLabel = "CHANGES",
+      description =
+          "Instead: time the PostgreSQL capture on this many changes (a throwaway PostgreSQL"
+              + " with the seed's schema), beside the server's decoding alone.")
+  Integer captureChanges;
 
   @Option(
       names = "--dir",
@@ -160,7 +170,14 @@ final class BenchCommand implements Callable<Integer> {
   boolean json;
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.sql.SQLException {
+    if (captureChanges != null) {
+      // The capture's own benchmark: PostgreSQL to Parquet, beside the server's decoding alone.
+      DemoCommand.deleteRecursively(dir.resolve("capture"));
+      CaptureBenchmark.run(
+          captureChanges, DmsEndpoint.seed(), dir.resolve("capture"), spec.commandLine().getOut());
+      return 0;
+    }
     Contracts known = contracts.load();
     List<Contract> selected = new ArrayList<>();
     for (String job : jobs) {

@@ -1,16 +1,23 @@
 package dev.dmssilver.cli;
 
+import dev.dmssilver.SilverException;
 import dev.dmssilver.bronze.BronzeSettings;
 import dev.dmssilver.contract.Contracts;
+import dev.dmssilver.dms.DmsEndpoint;
+import dev.dmssilver.dms.DmsEndpointSettings;
 import dev.dmssilver.job.RunSettings;
 import dev.dmssilver.lakehouse.CatalogSettings;
+import dev.dmssilver.source.Reconciliation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -42,13 +49,37 @@ final class DemoCommand implements Callable<Integer> {
   Path dir;
 
   @Option(
+      names = "--from-postgres",
+      description =
+          "Take the source from a throwaway PostgreSQL instead of the generator: the seed's six"
+              + " tables, a seeded workload, captured as DMS would; then compare Silver with the"
+              + " source row by row. Needs PostgreSQL 15 or 16 installed (postgresql-15).")
+  boolean fromPostgres;
+
+  @Option(
+      names = "--endpoint",
+      paramLabel = "NAME=VALUE",
+      description =
+          "With --from-postgres: a DMS S3 endpoint setting over the seed's, e.g."
+              + " cdc_inserts_and_updates=false to write deletes.")
+  Map<String, String> endpoint = new LinkedHashMap<>();
+
+  @Option(
+      names = "--source-changes",
+      defaultValue = "2000",
+      paramLabel = "N",
+      description =
+          "With --from-postgres: transactions after the full load. Default: ${DEFAULT-VALUE}.")
+  int sourceChanges;
+
+  @Option(
       names = "--fresh",
       description =
           "Delete an existing demo warehouse first (by default each demo adds a snapshot).")
   boolean fresh;
 
   @Override
-  public Integer call() {
+  public Integer call() throws SQLException {
     PrintWriter out = spec.commandLine().getOut();
     Path bronze = dir.resolve("bronze").toAbsolutePath();
     Path warehouse = dir.resolve("warehouse").toAbsolutePath();
@@ -56,20 +87,60 @@ final class DemoCommand implements Callable<Integer> {
     if (fresh) {
       deleteRecursively(warehouse);
     }
+    if (fromPostgres) {
+      return fromPostgres(bronze, warehouse);
+    }
     DemoData.generate(bronze.toString(), generator.options(), spec.commandLine().getErr());
+    int exitCode = runJobs(bronze.toString(), warehouse);
+    printQueriesToTry(out, dir.resolve("warehouse").toString());
+    return exitCode;
+  }
 
+  private int runJobs(String bronze, Path warehouse) {
     Contracts known = contracts.load();
     RunSettings settings =
         RunSettings.of(
-            BronzeSettings.withDefaults(bronze.toString()),
+            BronzeSettings.withDefaults(bronze),
             CatalogSettings.local(warehouse.toString()),
             known);
     SparkSession spark = engine.start("silver demo", settings.catalog());
-    int exitCode =
-        RunCommand.runAndReport(
-            spark, settings, new ArrayList<>(known.all()), out, Optional.empty());
-    printQueriesToTry(out, dir.resolve("warehouse").toString());
-    return exitCode;
+    return RunCommand.runAndReport(
+        spark,
+        settings,
+        new ArrayList<>(known.all()),
+        spec.commandLine().getOut(),
+        Optional.empty());
+  }
+
+  private int fromPostgres(Path bucket, Path warehouse) throws SQLException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    DmsEndpoint dms;
+    try {
+      dms = DmsEndpointSettings.seedWith(endpoint);
+    } catch (IllegalArgumentException e) {
+      throw new SilverException(
+          SilverException.Kind.CONFIGURATION, "Cannot run the demo: " + e.getMessage(), e);
+    }
+    try (PostgresDemo source = PostgresDemo.start(dms, err)) {
+      String bronze =
+          source.captureWorkload(generator.options().seed(), sourceChanges, bucket, err);
+      int exitCode = runJobs(bronze, warehouse);
+      CatalogSettings catalog = CatalogSettings.local(warehouse.toString());
+      Reconciliation reconciliation =
+          Reconciliation.of(
+              source.connection(),
+              SparkSession.active(),
+              new ArrayList<>(contracts.load().all()),
+              catalog::qualified,
+              source.writesDeletes(),
+              source.writesMilliseconds());
+      out.println();
+      out.println("Compared with the source database: " + reconciliation.summary());
+      reconciliation.differences().stream().limit(10).forEach(line -> out.println("  " + line));
+      printQueriesToTry(out, dir.resolve("warehouse").toString());
+      return reconciliation.differences().isEmpty() ? exitCode : SilverCli.EXIT_FAILED;
+    }
   }
 
   private static void printQueriesToTry(PrintWriter out, String warehouse) {

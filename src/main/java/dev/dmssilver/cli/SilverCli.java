@@ -22,6 +22,7 @@ import picocli.CommandLine.IVersionProvider;
       SqlCommand.class,
       DemoCommand.class,
       GenerateCommand.class,
+      CaptureCommand.class,
       MaintainCommand.class,
       SnapshotsCommand.class,
       DiffCommand.class,

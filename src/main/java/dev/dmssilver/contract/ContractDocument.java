@@ -17,7 +17,7 @@ final class ContractDocument {
   @JsonProperty String description;
   @JsonProperty BronzeDocument bronze;
   @JsonProperty List<String> key;
-  @JsonProperty LinkedHashMap<String, String> columns;
+  @JsonProperty LinkedHashMap<String, ColumnDocument> columns;
   @JsonProperty List<EnrichmentDocument> enrich = new ArrayList<>();
   @JsonProperty LinkedHashMap<String, DerivedDocument> derived = new LinkedHashMap<>();
   @JsonProperty LinkedHashMap<String, String> rules = new LinkedHashMap<>();
@@ -31,6 +31,20 @@ final class ContractDocument {
     require(source, bronze.table, "bronze.table");
     require(source, key, "key");
     require(source, columns, "columns");
+    columns.forEach(
+        (name, column) -> {
+          require(source, column, "columns." + name);
+          require(source, column.type, "columns." + name + ".type");
+          if (column.silver != null && column.convertTo != null) {
+            throw new SilverException(
+                SilverException.Kind.CONTRACT,
+                String.format(
+                    "Cannot load contract %s: column %s declares both silver and convert_to;"
+                        + " use silver for a safe widening, convert_to for a deliberate"
+                        + " conversion",
+                    source, name));
+          }
+        });
     for (EnrichmentDocument enrichment : enrich) {
       require(source, enrichment.from, "enrich[].from");
       require(source, enrichment.rule, "enrich[].rule");
@@ -50,6 +64,26 @@ final class ContractDocument {
       throw new SilverException(
           SilverException.Kind.CONTRACT,
           "Cannot load contract " + source + ": missing required key '" + key + "'");
+    }
+  }
+
+  /**
+   * A column as written: either just the type DMS delivers ({@code order_id: int}), or a mapping
+   * that also says how Silver stores it ({@code order_id: {type: int, silver: bigint}} or {@code
+   * signup_date: {type: timestamp, convert_to: date}}).
+   */
+  static final class ColumnDocument {
+    @JsonProperty String type;
+    @JsonProperty String silver;
+
+    @JsonProperty("convert_to")
+    String convertTo;
+
+    ColumnDocument() {}
+
+    /** The short form, {@code name: type}. Jackson uses it for a scalar value. */
+    ColumnDocument(String type) {
+      this.type = type;
     }
   }
 

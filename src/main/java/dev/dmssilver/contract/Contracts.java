@@ -176,7 +176,7 @@ public final class Contracts {
 
   private static Contract toContract(
       ContractDocument document, Map<String, ContractDocument> allDocuments) {
-    List<ColumnSpec> columns = columnSpecs(document.columns);
+    List<ColumnSpec> columns = columnSpecs(document.table, document.columns);
     List<Enrichment> enrichments = new ArrayList<>();
     for (ContractDocument.EnrichmentDocument enrichment : document.enrich) {
       enrichments.add(toEnrichment(document.table, enrichment, allDocuments));
@@ -224,7 +224,7 @@ public final class Contracts {
               table, source.table, source.key, enrichment.on.values()));
     }
     Map<String, ColumnSpec> sourceColumns =
-        columnSpecs(source.columns).stream()
+        columnSpecs(source.table, source.columns).stream()
             .collect(Collectors.toMap(ColumnSpec::name, column -> column));
     List<ColumnSpec> copied = new ArrayList<>();
     for (String name : enrichment.columns) {
@@ -241,10 +241,28 @@ public final class Contracts {
     return new Enrichment(enrichment.from, enrichment.rule, enrichment.on, copied);
   }
 
-  private static List<ColumnSpec> columnSpecs(Map<String, String> columns) {
+  private static List<ColumnSpec> columnSpecs(
+      String table, Map<String, ContractDocument.ColumnDocument> columns) {
     List<ColumnSpec> specs = new ArrayList<>();
-    columns.forEach((name, type) -> specs.add(new ColumnSpec(name, ColumnType.parse(type))));
+    columns.forEach((name, column) -> specs.add(columnSpec(table, name, column)));
     return specs;
+  }
+
+  private static ColumnSpec columnSpec(
+      String table, String name, ContractDocument.ColumnDocument column) {
+    ColumnType sourceType = ColumnType.parse(column.type);
+    try {
+      if (column.silver != null) {
+        return ColumnSpec.widened(name, sourceType, ColumnType.parse(column.silver));
+      }
+      if (column.convertTo != null) {
+        return ColumnSpec.converted(name, sourceType, ColumnType.parse(column.convertTo));
+      }
+      return new ColumnSpec(name, sourceType);
+    } catch (IllegalArgumentException e) {
+      throw new SilverException(
+          SilverException.Kind.CONTRACT, "Cannot use contract " + table + ": " + e.getMessage());
+    }
   }
 
   public Contract get(String table) {

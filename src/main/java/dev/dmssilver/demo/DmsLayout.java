@@ -1,131 +1,89 @@
 package dev.dmssilver.demo;
 
+import dev.dmssilver.dms.DmsEndpoint;
+import dev.dmssilver.dms.DmsTarget;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * Writes changes the way an AWS DMS S3 endpoint lays them out: {@code <schema>/<table>/} with
- * full-load files {@code LOAD0000000N.parquet} (no Op column) and CDC files named for the time they
- * were written, in date folders ({@code DatePartitionEnabled}). Every file carries the
- * commit-timestamp column and the AR_H_CHANGE_SEQ column (empty in full loads).
+ * The demo's DMS task: the seed's S3 endpoint, except that deletes are written (so the demo shows
+ * them) and a transformation rule adds AR_H_CHANGE_SEQ as {@code _dms_change_seq}. It hands each
+ * table's rows, in the columns the table had at the time, to the one DMS writer.
  */
 final class DmsLayout {
-  static final String TIMESTAMP_COLUMN = "_dms_timestamp";
   static final String CHANGE_SEQUENCE_COLUMN = "_dms_change_seq";
-  private static final int ROWS_PER_LOAD_FILE = 500_000;
-  private static final DateTimeFormatter COMMIT_TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT)
-          .withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter CDC_FILE_NAME =
-      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS", Locale.ROOT).withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter DATE_FOLDER =
-      DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  private final Configuration conf;
-  private final OutputFiles files;
-  private final String root;
+  private final DmsTarget target;
   private final Map<SourceTable, Integer> loadFileNumbers = new HashMap<>();
-  private final Map<String, Long> eventsByTable = new HashMap<>();
-  private final Map<String, Integer> filesByTable = new HashMap<>();
   private long fullLoadEvents;
 
   DmsLayout(Configuration conf, String root) {
-    this.conf = conf;
-    this.files = OutputFiles.forRoot(conf, root);
-    this.root = root;
+    DmsEndpoint endpoint =
+        DmsEndpoint.seed().toBuilder()
+            .set("bucket_folder", "")
+            .set("cdc_inserts_and_updates", "false")
+            // The generator cuts its own files (DemoOptions.cdcFileMinutes); never split them.
+            .set("cdc_max_batch_interval", Long.toString(Duration.ofDays(1).getSeconds()))
+            .build();
+    this.target = new DmsTarget(conf, root, endpoint, Optional.of(CHANGE_SEQUENCE_COLUMN));
   }
 
   /** A full load of {@code rows}, read from the source at {@code loadTime}. */
   void writeFullLoad(SourceTable table, Instant loadTime, Collection<Object[]> rows) {
-    List<DmsColumn> columns = new ArrayList<>();
-    columns.add(DmsColumn.of(TIMESTAMP_COLUMN, DmsColumn.Kind.STRING).asRequired());
-    columns.addAll(table.columnsAt(loadTime));
-    columns.add(DmsColumn.of(CHANGE_SEQUENCE_COLUMN, DmsColumn.Kind.STRING));
     int[] indexes = table.indexesAt(loadTime);
-    String timestamp = COMMIT_TIMESTAMP.format(loadTime);
-    List<Object[]> chunk = new ArrayList<>();
+    List<Object[]> projected = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
-      Object[] out = new Object[columns.size()];
-      out[0] = timestamp;
-      for (int i = 0; i < indexes.length; i++) {
-        out[i + 1] = row[indexes[i]];
-      }
-      out[columns.size() - 1] = "";
-      chunk.add(out);
-      if (chunk.size() == ROWS_PER_LOAD_FILE) {
-        writeLoadFile(table, columns, chunk);
-        chunk = new ArrayList<>();
-      }
+      projected.add(project(row, indexes));
     }
-    if (!chunk.isEmpty()) {
-      writeLoadFile(table, columns, chunk);
-    }
-  }
-
-  private void writeLoadFile(SourceTable table, List<DmsColumn> columns, List<Object[]> rows) {
-    int number = loadFileNumbers.merge(table, 1, Integer::sum);
-    String path = tableFolder(table) + "/" + String.format(Locale.ROOT, "LOAD%08X.parquet", number);
-    write(table, path, columns, rows);
+    int first = loadFileNumbers.getOrDefault(table, 0) + 1;
+    int written =
+        target.writeFullLoad(
+            "public", table.name(), table.columnsAt(loadTime), projected, row -> loadTime, first);
+    loadFileNumbers.put(table, first + written - 1);
     fullLoadEvents += rows.size();
   }
 
-  /** One CDC file holding {@code events} (all of one table, in commit order). */
+  /** CDC files holding {@code events} (all of one table, in commit order), written at a time. */
   void writeCdcFile(SourceTable table, Instant writtenAt, List<ChangeEvent> events) {
     if (events.isEmpty()) {
       return;
     }
     Instant schemaTime = events.get(0).commitTime;
-    List<DmsColumn> columns = new ArrayList<>();
-    columns.add(DmsColumn.of("Op", DmsColumn.Kind.STRING).asRequired());
-    columns.add(DmsColumn.of(TIMESTAMP_COLUMN, DmsColumn.Kind.STRING).asRequired());
-    columns.addAll(table.columnsAt(schemaTime));
-    columns.add(DmsColumn.of(CHANGE_SEQUENCE_COLUMN, DmsColumn.Kind.STRING));
     int[] indexes = table.indexesAt(schemaTime);
-    List<Object[]> rows = new ArrayList<>(events.size());
+    List<DmsTarget.Change> changes = new ArrayList<>(events.size());
     for (ChangeEvent event : events) {
-      Object[] out = new Object[columns.size()];
-      out[0] = String.valueOf(event.op);
-      out[1] = COMMIT_TIMESTAMP.format(event.commitTime);
-      for (int i = 0; i < indexes.length; i++) {
-        out[i + 2] = event.row[indexes[i]];
-      }
-      out[columns.size() - 1] = String.format(Locale.ROOT, "%035d", event.sequence);
-      rows.add(out);
+      changes.add(
+          new DmsTarget.Change(
+              event.op,
+              event.commitTime,
+              String.format(Locale.ROOT, "%035d", event.sequence),
+              project(event.row, indexes)));
     }
-    String path =
-        tableFolder(table)
-            + "/"
-            + DATE_FOLDER.format(schemaTime)
-            + "/"
-            + CDC_FILE_NAME.format(writtenAt)
-            + ".parquet";
-    write(table, path, columns, rows);
+    target.writeCdc("public", table.name(), table.columnsAt(schemaTime), changes, writtenAt);
   }
 
-  private void write(SourceTable table, String path, List<DmsColumn> columns, List<Object[]> rows) {
-    DmsFileWriter.write(files, conf, path, columns, rows);
-    eventsByTable.merge(table.name(), (long) rows.size(), Long::sum);
-    filesByTable.merge(table.name(), 1, Integer::sum);
-  }
-
-  private String tableFolder(SourceTable table) {
-    return root + "/public/" + table.name();
+  private static Object[] project(Object[] row, int[] indexes) {
+    Object[] projected = new Object[indexes.length];
+    for (int i = 0; i < indexes.length; i++) {
+      projected[i] = row[indexes[i]];
+    }
+    return projected;
   }
 
   Map<String, Long> eventsByTable() {
-    return eventsByTable;
+    return target.rowsByTable();
   }
 
   Map<String, Integer> filesByTable() {
-    return filesByTable;
+    return target.filesByTable();
   }
 
   long fullLoadEvents() {

@@ -1,5 +1,6 @@
 package dev.dmssilver.demo;
 
+import dev.dmssilver.dms.DmsColumn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

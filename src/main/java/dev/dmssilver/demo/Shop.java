@@ -3,8 +3,6 @@ package dev.dmssilver.demo;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -134,10 +132,7 @@ final class Shop {
     if (customers.hasColumnAt("phone", at)) {
       row[customers.indexOf("phone")] = phone();
     }
-    if (customers.hasColumnAt("marketing_opt_in", at)) {
-      row[customers.indexOf("marketing_opt_in")] = random.nextBoolean();
-    }
-    row[customers.indexOf("signup_date")] = dateOf(at);
+    row[customers.indexOf("signup_date")] = at;
     return row;
   }
 
@@ -212,9 +207,9 @@ final class Shop {
     Order order = new Order(nextOrderId++);
     SourceTable orders = tables.orders;
     Object[] row = new Object[orders.columnCount()];
-    row[0] = order.id;
+    row[0] = (int) order.id;
     row[orders.indexOf("customer_id")] = customerId < 0 || chance(0.005) ? null : (int) customerId;
-    row[orders.indexOf("order_date")] = dateOf(at);
+    row[orders.indexOf("order_date")] = at;
     row[orders.indexOf("order_status")] = "pending";
     state.insert(orders, at, row);
     int items = 1 + random.nextInt(4);
@@ -248,10 +243,10 @@ final class Shop {
     int quantity = chance(0.005) ? 0 : 1 + random.nextInt(5);
     BigDecimal total = price.multiply(BigDecimal.valueOf(quantity));
     Object[] row = new Object[items.columnCount()];
-    row[0] = itemId;
-    row[items.indexOf("order_id")] = order.id;
+    row[0] = (int) itemId;
+    row[items.indexOf("order_id")] = (int) order.id;
     row[items.indexOf("product_id")] = (int) productId;
-    row[items.indexOf("quantity")] = (short) quantity;
+    row[items.indexOf("quantity")] = quantity;
     row[items.indexOf("unit_price")] = price;
     row[items.indexOf("line_total")] = total;
     state.insert(items, at, row);
@@ -272,7 +267,7 @@ final class Shop {
         itemId,
         row -> {
           int quantity = 1 + random.nextInt(5);
-          row[items.indexOf("quantity")] = (short) quantity;
+          row[items.indexOf("quantity")] = quantity;
           row[items.indexOf("line_total")] =
               ((BigDecimal) row[items.indexOf("unit_price")])
                   .multiply(BigDecimal.valueOf(quantity));
@@ -297,12 +292,12 @@ final class Shop {
     order.paymentId = paymentId;
     SourceTable payments = tables.payments;
     Object[] row = new Object[payments.columnCount()];
-    row[0] = paymentId;
-    row[payments.indexOf("order_id")] = order.id;
+    row[0] = (int) paymentId;
+    row[payments.indexOf("order_id")] = (int) order.id;
     row[payments.indexOf("method")] = chance(0.007) ? "cash" : pick(METHODS);
     row[payments.indexOf("amount")] = order.amount.signum() > 0 ? order.amount : money(2, 50);
     row[payments.indexOf("status")] = "pending";
-    row[payments.indexOf("payment_date")] = dateOf(at);
+    row[payments.indexOf("payment_date")] = at;
     state.insert(payments, at, row);
     schedule(at.plus(minutes(1, 30)), time -> settle(order, time));
   }
@@ -323,8 +318,8 @@ final class Shop {
     order.shipmentId = shipmentId;
     SourceTable shipments = tables.shipments;
     Object[] row = new Object[shipments.columnCount()];
-    row[0] = shipmentId;
-    row[shipments.indexOf("order_id")] = order.id;
+    row[0] = (int) shipmentId;
+    row[shipments.indexOf("order_id")] = (int) order.id;
     row[shipments.indexOf("carrier")] = chance(0.005) ? null : pick(CARRIERS);
     row[shipments.indexOf("delivery_status")] = "pending";
     state.insert(shipments, at, row);
@@ -340,7 +335,7 @@ final class Shop {
         order.shipmentId,
         row -> {
           row[shipments.indexOf("delivery_status")] = "in_transit";
-          row[shipments.indexOf("shipped_date")] = dateOf(at);
+          row[shipments.indexOf("shipped_date")] = at;
         });
     schedule(at.plus(minutes(720, 4320)), time -> outForDelivery(order, time));
   }
@@ -364,9 +359,9 @@ final class Shop {
         order.shipmentId,
         row -> {
           row[shipments.indexOf("delivery_status")] = "delivered";
-          LocalDate shipped = (LocalDate) row[shipments.indexOf("shipped_date")];
+          Instant shipped = (Instant) row[shipments.indexOf("shipped_date")];
           row[shipments.indexOf("delivered_date")] =
-              backdated && shipped != null ? shipped.minusDays(2) : dateOf(at);
+              backdated && shipped != null ? shipped.minus(Duration.ofDays(2)) : at;
         });
     setStatus(order, at, "delivered");
     if (chance(0.03)) {
@@ -444,10 +439,6 @@ final class Shop {
 
   private String pick(String[] values) {
     return values[random.nextInt(values.length)];
-  }
-
-  private static LocalDate dateOf(Instant at) {
-    return at.atOffset(ZoneOffset.UTC).toLocalDate();
   }
 
   /** One step of the simulation, run at its scheduled time. */

@@ -74,15 +74,16 @@ final class ShopState {
     capture(table, 'U', at, updated.clone());
   }
 
-  /** Deletes the row. Like PostgreSQL with REPLICA IDENTITY DEFAULT, DMS sees only the key. */
+  /**
+   * Deletes the row. The source tables use REPLICA IDENTITY FULL, so the change carries the whole
+   * row as it was before the delete.
+   */
   void delete(SourceTable table, Instant at, long key) {
     Object[] removed = rows.get(table).remove(key);
     if (removed == null) {
       return;
     }
-    Object[] keyOnly = new Object[table.columnCount()];
-    keyOnly[0] = removed[0];
-    capture(table, 'D', at, keyOnly);
+    capture(table, 'D', at, removed.clone());
   }
 
   private void capture(SourceTable table, char op, Instant at, Object[] row) {

@@ -2,6 +2,7 @@ package dev.dmssilver.demo;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.dmssilver.dms.DmsColumn;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -9,6 +9,7 @@ import dev.dmssilver.bronze.BronzeDiscovery;
 import dev.dmssilver.bronze.BronzeEvents;
 import dev.dmssilver.bronze.BronzeInventory;
 import dev.dmssilver.bronze.BronzeReader;
+import dev.dmssilver.bronze.BronzeShape;
 import dev.dmssilver.cdc.LatestEvent;
 import dev.dmssilver.contract.ColumnSpec;
 import dev.dmssilver.contract.Contract;
@@ -65,6 +66,7 @@ public final class JobRunner {
         bronze.inventory().eventCount(),
         humanBytes(bronze.inventory().sizeInBytes()),
         bronze.inventory().folder());
+    progress(table, "%s", BronzeShape.describe(bronze.inventory(), settings.bronze()));
     if (!bronze.ignoredColumns().isEmpty()) {
       progress(
           table,
@@ -90,6 +92,13 @@ public final class JobRunner {
           counts.validRows(),
           counts.quarantinedRows(),
           counts.deletedKeys());
+      if (counts.deleteEvents() == 0 && BronzeShape.cdcFiles(bronze.inventory()) > 0) {
+        progress(
+            table,
+            "no deletes in Bronze: its CDC files hold no Op = D row. If the DMS endpoint sets"
+                + " cdc_inserts_and_updates or cdc_inserts_only, rows deleted at the source stay"
+                + " in Silver with their last image until a new full load (reload) omits them");
+      }
 
       FailPoint.reach(FailPoint.BRONZE_RESOLVED);
 

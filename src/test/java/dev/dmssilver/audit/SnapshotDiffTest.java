@@ -1,10 +1,8 @@
 package dev.dmssilver.audit;
 
-import static dev.dmssilver.demo.DmsColumn.Kind.BIGINT;
-import static dev.dmssilver.demo.DmsColumn.Kind.DATE;
-import static dev.dmssilver.demo.DmsColumn.Kind.INT;
-import static dev.dmssilver.demo.DmsColumn.Kind.STRING;
-import static dev.dmssilver.demo.DmsColumn.Kind.TIMESTAMP_MILLIS;
+import static dev.dmssilver.dms.DmsColumn.Kind.INT;
+import static dev.dmssilver.dms.DmsColumn.Kind.STRING;
+import static dev.dmssilver.dms.DmsColumn.Kind.TIMESTAMP_MILLIS;
 import static dev.dmssilver.testing.BronzeFixture.column;
 import static dev.dmssilver.testing.BronzeFixture.columns;
 import static dev.dmssilver.testing.BronzeFixture.commitTimestamp;
@@ -27,7 +25,6 @@ import dev.dmssilver.testing.TestSpark;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -208,7 +205,7 @@ class SnapshotDiffTest {
               "2024-01-17 09:00:00.000000",
               id,
               5,
-              LocalDate.of(2024, 1, 17),
+              Instant.parse("2024-01-17T12:00:00Z"),
               "pending",
               Instant.parse("2024-01-17T09:00:00Z")));
     }
@@ -218,9 +215,9 @@ class SnapshotDiffTest {
         columns(
             op(),
             commitTimestamp(),
-            column("order_id", BIGINT),
+            column("order_id", INT),
             column("customer_id", INT),
-            column("order_date", DATE),
+            column("order_date", TIMESTAMP_MILLIS),
             column("order_status", STRING),
             column("updated_at", TIMESTAMP_MILLIS)),
         rows.toArray(new Object[0][]));

@@ -1,10 +1,10 @@
 package dev.dmssilver.bronze;
 
-import static dev.dmssilver.demo.DmsColumn.Kind.BIGINT;
-import static dev.dmssilver.demo.DmsColumn.Kind.DATE;
-import static dev.dmssilver.demo.DmsColumn.Kind.INT;
-import static dev.dmssilver.demo.DmsColumn.Kind.SMALLINT;
-import static dev.dmssilver.demo.DmsColumn.Kind.STRING;
+import static dev.dmssilver.dms.DmsColumn.Kind.BIGINT;
+import static dev.dmssilver.dms.DmsColumn.Kind.DATE;
+import static dev.dmssilver.dms.DmsColumn.Kind.INT;
+import static dev.dmssilver.dms.DmsColumn.Kind.SMALLINT;
+import static dev.dmssilver.dms.DmsColumn.Kind.STRING;
 import static dev.dmssilver.testing.BronzeFixture.changeSequence;
 import static dev.dmssilver.testing.BronzeFixture.column;
 import static dev.dmssilver.testing.BronzeFixture.columns;
@@ -21,9 +21,9 @@ import dev.dmssilver.SilverException;
 import dev.dmssilver.cdc.LatestEvent;
 import dev.dmssilver.contract.ColumnSpec;
 import dev.dmssilver.contract.ColumnType;
-import dev.dmssilver.demo.DmsColumn;
-import dev.dmssilver.demo.DmsFileWriter;
-import dev.dmssilver.demo.OutputFiles;
+import dev.dmssilver.dms.DmsColumn;
+import dev.dmssilver.dms.DmsFileWriter;
+import dev.dmssilver.dms.OutputFiles;
 import dev.dmssilver.testing.BronzeFixture;
 import dev.dmssilver.testing.TestSpark;
 import java.nio.file.Files;

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -244,6 +245,32 @@ class LatestEventTest {
         .containsExactly(1L, 1L);
   }
 
+  @Test
+  void aKeyWhoseLatestChangeIsFromBeforeTheFullLoadIsNotCurrent() {
+    // The reader marks CDC events committed before the table's full load started. A key whose
+    // latest event is one of them was not in the full load: it was deleted before it.
+    Dataset<Row> events =
+        frame(
+                event(1, "gone").at(T1).inCdc(CDC_FILE, 0),
+                event(2, "stale").at(T1).inCdc(CDC_FILE, 1),
+                event(2, "loaded").at(T2).inLoad(LOAD_FILE, 0))
+            .withColumn(
+                EventColumns.BEFORE_FULL_LOAD,
+                functions
+                    .col(EventColumns.FROM_CDC)
+                    .and(functions.col(EventColumns.COMMIT_TIMESTAMP).lt(Timestamp.valueOf(T2))));
+
+    List<String> current =
+        LatestEvent.resolve(events, List.of("order_id"))
+            .where(LatestEvent.isCurrent())
+            .collectAsList()
+            .stream()
+            .map(row -> row.<Long>getAs("order_id") + ":" + row.<String>getAs("status"))
+            .toList();
+
+    assertThat(current).containsExactly("2:loaded");
+  }
+
   // ---- fixtures
 
   private static List<String> current(Event... events) {
@@ -265,7 +292,9 @@ class LatestEventTest {
     for (Event event : events) {
       rows.add(event.row());
     }
-    return TestSpark.session().createDataFrame(rows, EVENTS);
+    return TestSpark.session()
+        .createDataFrame(rows, EVENTS)
+        .withColumn(EventColumns.BEFORE_FULL_LOAD, functions.lit(false));
   }
 
   private static Event event(Integer orderId, String status) {

@@ -84,12 +84,12 @@ class ContractsTest {
     assertThat(enrichment.fromContract()).isEqualTo("fact_orders");
     assertThat(enrichment.rule()).isEqualTo("order_exists");
     assertThat(enrichment.on()).isEqualTo(Map.of("order_id", "order_id"));
-    assertThat(enrichment.columns().toString()).isEqualTo("[order_date date]");
+    assertThat(enrichment.columns().toString()).isEqualTo("[order_date timestamp]");
     assertThat(items.silverColumns().toString())
         .isEqualTo(
-            "[order_item_id bigint, order_id bigint, product_id bigint, quantity int,"
-                + " unit_price decimal(10,2), line_total decimal(12,2), updated_at timestamp,"
-                + " order_date date]");
+            "[order_item_id int, order_id int, product_id int, quantity int,"
+                + " unit_price decimal(10,2), line_total decimal(10,2), updated_at timestamp,"
+                + " order_date timestamp]");
   }
 
   @Test
@@ -100,6 +100,98 @@ class ContractsTest {
     assertThat(shipments.derived().get(0).name()).isEqualTo("delivery_days");
     assertThat(shipments.derived().get(0).expression())
         .isEqualTo("datediff(delivered_date, shipped_date)");
+  }
+
+  @Test
+  void theSixContractsDeclareTheTypesDmsDeliversForTheSourceDdl() {
+    // SERIAL and INTEGER arrive as int, NUMERIC(10,2) as decimal(10,2), TIMESTAMPTZ as an instant.
+    // The end-to-end suite checks the same against a live PostgreSQL's catalog.
+    Contracts contracts = Contracts.fromDirectory(JOBS);
+
+    assertThat(contracts.get("dim_customer").columns().toString())
+        .isEqualTo(
+            "[customer_id int, first_name string, last_name string, email string, country string,"
+                + " phone string, signup_date timestamp, updated_at timestamp]");
+    assertThat(contracts.get("fact_payments").columns().toString())
+        .isEqualTo(
+            "[payment_id int, order_id int, method string, amount decimal(10,2), status string,"
+                + " payment_date timestamp, updated_at timestamp]");
+    for (Contract contract : contracts.all()) {
+      for (ColumnSpec column : contract.columns()) {
+        assertThat(column.isConverted()).as(contract.table() + "." + column.name()).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void aColumnMayDeclareASafeWideningForSilver() {
+    Contract contract =
+        build(ORDERS.replace("order_id: bigint", "order_id: {type: int, silver: bigint}"));
+
+    ColumnSpec orderId = contract.columns().get(0);
+    assertThat(orderId.sourceType().sqlName()).isEqualTo("int");
+    assertThat(orderId.type().sqlName()).isEqualTo("bigint");
+    assertThat(orderId.toString()).isEqualTo("order_id int as bigint");
+  }
+
+  @Test
+  void aWideningThatCouldLoseAValueIsRefusedAndTheConversionSpellingOffered() {
+    String yaml = ORDERS.replace("order_date: date", "order_date: {type: timestamp, silver: date}");
+
+    assertThatThrownBy(() -> build(yaml))
+        .isInstanceOf(SilverException.class)
+        .hasMessage(
+            "Cannot use contract fact_orders: column order_date: timestamp does not widen safely"
+                + " to date. To store it narrower on purpose, declare convert_to: date");
+  }
+
+  @Test
+  void anInstantStoredAsItsUtcDateIsAnExplicitConversion() {
+    Contract contract =
+        build(
+            ORDERS.replace("order_date: date", "order_date: {type: timestamp, convert_to: date}"));
+
+    ColumnSpec orderDate = contract.columns().get(1);
+    assertThat(orderDate.sourceType().sqlName()).isEqualTo("timestamp");
+    assertThat(orderDate.type().sqlName()).isEqualTo("date");
+    assertThat(contract.partition().get().column()).isEqualTo("order_date");
+  }
+
+  @Test
+  void aConversionThatCouldFailIsRefused() {
+    String yaml =
+        ORDERS.replace("order_id: bigint", "order_id: {type: 'decimal(12,2)', convert_to: int}");
+
+    assertThatThrownBy(() -> build(yaml))
+        .hasMessage(
+            "Cannot use contract fact_orders: column order_id: cannot convert decimal(12,2) to"
+                + " int; the supported conversions are timestamp to date (the UTC calendar day)"
+                + " and any type to string");
+  }
+
+  @Test
+  void aColumnCannotBothWidenAndConvert() {
+    String yaml =
+        ORDERS.replace(
+            "order_id: bigint", "order_id: {type: int, silver: bigint, convert_to: string}");
+
+    assertThatThrownBy(() -> parse(yaml))
+        .hasMessageContaining("column order_id declares both silver and convert_to");
+  }
+
+  @Test
+  void aColumnMappingWithoutItsSourceTypeIsAnError() {
+    String yaml = ORDERS.replace("order_id: bigint", "order_id: {silver: bigint}");
+
+    assertThatThrownBy(() -> parse(yaml))
+        .hasMessage("Cannot load contract test.yaml: missing required key 'columns.order_id.type'");
+  }
+
+  @Test
+  void aMisspeltKeyInAColumnMappingIsAnErrorNamingIt() {
+    String yaml = ORDERS.replace("order_id: bigint", "order_id: {type: int, silvr: bigint}");
+
+    assertThatThrownBy(() -> parse(yaml)).hasMessageContaining("unknown key 'silvr'");
   }
 
   @Test

@@ -1,11 +1,11 @@
 package dev.dmssilver.e2e;
 
-import static dev.dmssilver.demo.DmsColumn.Kind.BIGINT;
-import static dev.dmssilver.demo.DmsColumn.Kind.DATE;
-import static dev.dmssilver.demo.DmsColumn.Kind.DOUBLE;
-import static dev.dmssilver.demo.DmsColumn.Kind.INT;
-import static dev.dmssilver.demo.DmsColumn.Kind.STRING;
-import static dev.dmssilver.demo.DmsColumn.Kind.TIMESTAMP_MILLIS;
+import static dev.dmssilver.dms.DmsColumn.Kind.BIGINT;
+import static dev.dmssilver.dms.DmsColumn.Kind.DATE;
+import static dev.dmssilver.dms.DmsColumn.Kind.DOUBLE;
+import static dev.dmssilver.dms.DmsColumn.Kind.INT;
+import static dev.dmssilver.dms.DmsColumn.Kind.STRING;
+import static dev.dmssilver.dms.DmsColumn.Kind.TIMESTAMP_MILLIS;
 import static dev.dmssilver.testing.BronzeFixture.changeSequence;
 import static dev.dmssilver.testing.BronzeFixture.column;
 import static dev.dmssilver.testing.BronzeFixture.columns;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dmssilver.SilverException;
 import dev.dmssilver.bronze.BronzeSettings;
 import dev.dmssilver.contract.Contracts;
-import dev.dmssilver.demo.DmsColumn;
+import dev.dmssilver.dms.DmsColumn;
 import dev.dmssilver.job.JobResult;
 import dev.dmssilver.job.JobRunner;
 import dev.dmssilver.job.JobRuns;

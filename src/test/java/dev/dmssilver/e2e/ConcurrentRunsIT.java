@@ -7,10 +7,10 @@ import dev.dmssilver.contract.Contracts;
 import dev.dmssilver.demo.DemoGenerator;
 import dev.dmssilver.demo.DemoOptions;
 import dev.dmssilver.lakehouse.CatalogSettings;
+import dev.dmssilver.source.LocalPostgres;
 import dev.dmssilver.testing.BronzeFixture;
 import dev.dmssilver.testing.OrdersHistory;
 import dev.dmssilver.testing.SilverProcess;
-import dev.dmssilver.testing.TestPostgres;
 import dev.dmssilver.testing.WarehouseReader;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -35,13 +35,13 @@ class ConcurrentRunsIT {
   private static final Path JOBS = Paths.get(System.getProperty("user.dir"), "jobs");
 
   @TempDir static Path folder;
-  private static TestPostgres postgres;
+  private static LocalPostgres postgres;
   private static Path ordersBronze;
   private static Map<String, List<String>> ordersAfterOneRun;
 
   @BeforeAll
   static void prepare() throws Exception {
-    postgres = TestPostgres.start();
+    postgres = LocalPostgres.start("silver", Map.of());
     ordersBronze = folder.resolve("orders-bronze");
     OrdersHistory history = new OrdersHistory(new BronzeFixture(ordersBronze), 20_000);
     history.writeFullLoad();
@@ -83,7 +83,7 @@ class ConcurrentRunsIT {
   @Test
   void twoRunsOfOneJobAtOnceWithThePostgresCatalogLandOrFailCleanly() throws Exception {
     Path warehouse = folder.resolve("orders-postgres");
-    String catalog = postgres.jdbcUrl();
+    String catalog = postgres.jdbcUrl("silver");
     // The first run on a new catalog creates its tables; concurrent runs start from there.
     assertThat(run(ordersArguments(warehouse, catalog)).waitFor()).isZero();
 
@@ -101,7 +101,7 @@ class ConcurrentRunsIT {
     Path reference = folder.resolve("demo-reference");
     assertThat(run(allArguments(bronze, reference, "local")).waitFor()).isZero();
     Path warehouse = folder.resolve("demo-postgres");
-    String catalog = postgres.jdbcUrl().replace("/silver?", "/silver_all?");
+    String catalog = postgres.jdbcUrl("silver").replace("/silver?", "/silver_all?");
     postgres.createDatabase("silver_all");
     assertThat(run(allArguments(bronze, warehouse, catalog)).waitFor()).isZero();
 
@@ -167,7 +167,8 @@ class ConcurrentRunsIT {
       Pattern.compile("(?m)^((?:dim|fact)_[a-z_]+) .* (ok|FAILED)$");
 
   private static CatalogSettings postgresCatalog(Path warehouse) {
-    return new CatalogSettings(warehouse.toString(), postgres.jdbcUrl(), "silver", "lakehouse");
+    return new CatalogSettings(
+        warehouse.toString(), postgres.jdbcUrl("silver"), "silver", "lakehouse");
   }
 
   private static String[] ordersArguments(Path warehouse, String catalog) {

@@ -1,13 +1,11 @@
 package dev.dmssilver.e2e;
 
-import static dev.dmssilver.demo.DmsColumn.Kind.BIGINT;
-import static dev.dmssilver.demo.DmsColumn.Kind.DATE;
-import static dev.dmssilver.demo.DmsColumn.Kind.STRING;
-import static dev.dmssilver.demo.DmsColumn.Kind.TIMESTAMP_MILLIS;
+import static dev.dmssilver.dms.DmsColumn.Kind.INT;
+import static dev.dmssilver.dms.DmsColumn.Kind.STRING;
+import static dev.dmssilver.dms.DmsColumn.Kind.TIMESTAMP_MILLIS;
 import static dev.dmssilver.testing.BronzeFixture.column;
 import static dev.dmssilver.testing.BronzeFixture.columns;
 import static dev.dmssilver.testing.BronzeFixture.commitTimestamp;
-import static dev.dmssilver.testing.BronzeFixture.date;
 import static dev.dmssilver.testing.BronzeFixture.instant;
 import static dev.dmssilver.testing.BronzeFixture.op;
 import static dev.dmssilver.testing.BronzeFixture.row;
@@ -15,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dmssilver.demo.DmsColumn;
+import dev.dmssilver.dms.DmsColumn;
 import dev.dmssilver.testing.BronzeFixture;
 import dev.dmssilver.testing.CloudWatchRecorder;
 import dev.dmssilver.testing.CloudWatchRecorder.Datum;
@@ -273,13 +271,13 @@ class ObservabilityIT {
     List<DmsColumn> load =
         columns(
             commitTimestamp(),
-            column("customer_id", BIGINT),
+            column("customer_id", INT),
             column("first_name", STRING),
             column("last_name", STRING),
             column("email", STRING),
             column("country", STRING),
             column("phone", STRING),
-            column("signup_date", DATE),
+            column("signup_date", TIMESTAMP_MILLIS),
             column("updated_at", TIMESTAMP_MILLIS));
     String loaded = "2024-03-01 10:00:00.000000";
     fixture.write(
@@ -304,7 +302,7 @@ class ObservabilityIT {
     return fixture.root();
   }
 
-  private static Object[] customer(String committed, long id, String email, String country) {
+  private static Object[] customer(String committed, int id, String email, String country) {
     return row(
         committed,
         id,
@@ -313,7 +311,7 @@ class ObservabilityIT {
         email,
         country,
         null,
-        date("2023-12-01"),
+        instant("2023-12-01T10:00:00Z"),
         instant("2024-03-01T09:00:00Z"));
   }
 

@@ -2,9 +2,9 @@ package dev.dmssilver.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dmssilver.source.LocalPostgres;
 import dev.dmssilver.testing.SilverProcess;
 import dev.dmssilver.testing.SilverProcess.Finished;
-import dev.dmssilver.testing.TestPostgres;
 import dev.dmssilver.testing.TestS3;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,14 +28,14 @@ class S3CommandLineIT {
 
   @TempDir static Path folder;
   private static TestS3 s3;
-  private static TestPostgres postgres;
+  private static LocalPostgres postgres;
 
   @BeforeAll
   static void startServers() throws Exception {
     s3 = TestS3.start(folder);
     s3.createBucket("bronze");
     s3.createBucket("lake");
-    postgres = TestPostgres.start();
+    postgres = LocalPostgres.start("silver", Map.of());
     Finished generated =
         silver(
             credentials(),
@@ -254,7 +254,7 @@ class S3CommandLineIT {
   void thePostgresCatalogWorksFromTheCommandLineAndItsPasswordNeverShowsEvenVerbose()
       throws Exception {
     // The test server trusts every login, so any password works: it must never be printed.
-    String catalog = postgres.jdbcUrl() + "&password=never-print-me";
+    String catalog = postgres.jdbcUrl("silver") + "&password=never-print-me";
     Finished run =
         silver(
             credentials(),
@@ -283,7 +283,7 @@ class S3CommandLineIT {
             "--warehouse",
             "s3://lake/warehouse-pg",
             "--catalog",
-            postgres.jdbcUrl(),
+            postgres.jdbcUrl("silver"),
             "--s3-endpoint",
             s3.endpoint(),
             "--format",

@@ -14,14 +14,15 @@ import dev.dmssilver.job.RunSettings;
 import dev.dmssilver.lakehouse.CatalogSettings;
 import dev.dmssilver.lakehouse.ObjectStoreSettings;
 import dev.dmssilver.lakehouse.SparkSessions;
+import dev.dmssilver.source.LocalPostgres;
 import dev.dmssilver.testing.SourceOracle;
-import dev.dmssilver.testing.TestPostgres;
 import dev.dmssilver.testing.TestS3;
 import dev.dmssilver.testing.TestSpark;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.SparkSession;
@@ -41,7 +42,7 @@ class S3EndToEndIT {
 
   @TempDir static Path folder;
   private static TestS3 s3;
-  private static TestPostgres postgres;
+  private static LocalPostgres postgres;
   private static GeneratedShop shop;
   private static Contracts contracts;
   private static SparkSession spark;
@@ -59,7 +60,7 @@ class S3EndToEndIT {
         DemoGenerator.generateShop(
             new Configuration(), localBronze.toString(), DemoOptions.withEvents(10_000));
     s3.upload(localBronze, "bronze", "raw");
-    postgres = TestPostgres.start();
+    postgres = LocalPostgres.start("silver", Map.of());
     contracts = Contracts.fromDirectory(JOBS);
   }
 
@@ -88,7 +89,7 @@ class S3EndToEndIT {
   void sixJobsOnS3WithTheJdbcCatalogOnPostgres() throws Exception {
     // s3a:// works too, and is recorded as s3:// so that Athena can read the tables.
     CatalogSettings catalog =
-        lakehouse(postgres.jdbcUrl(), "s3a://lake/warehouse-postgres", "s3_postgres");
+        lakehouse(postgres.jdbcUrl("silver"), "s3a://lake/warehouse-postgres", "s3_postgres");
 
     runAndCheck(catalog, "warehouse-postgres");
   }

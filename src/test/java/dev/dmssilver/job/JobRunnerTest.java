@@ -1,16 +1,12 @@
 package dev.dmssilver.job;
 
-import static dev.dmssilver.demo.DmsColumn.Kind.BIGINT;
-import static dev.dmssilver.demo.DmsColumn.Kind.DATE;
-import static dev.dmssilver.demo.DmsColumn.Kind.INT;
-import static dev.dmssilver.demo.DmsColumn.Kind.SMALLINT;
-import static dev.dmssilver.demo.DmsColumn.Kind.STRING;
-import static dev.dmssilver.demo.DmsColumn.Kind.TIMESTAMP_MILLIS;
+import static dev.dmssilver.dms.DmsColumn.Kind.INT;
+import static dev.dmssilver.dms.DmsColumn.Kind.STRING;
+import static dev.dmssilver.dms.DmsColumn.Kind.TIMESTAMP_MILLIS;
 import static dev.dmssilver.testing.BronzeFixture.changeSequence;
 import static dev.dmssilver.testing.BronzeFixture.column;
 import static dev.dmssilver.testing.BronzeFixture.columns;
 import static dev.dmssilver.testing.BronzeFixture.commitTimestamp;
-import static dev.dmssilver.testing.BronzeFixture.date;
 import static dev.dmssilver.testing.BronzeFixture.decimal;
 import static dev.dmssilver.testing.BronzeFixture.instant;
 import static dev.dmssilver.testing.BronzeFixture.money;
@@ -22,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dmssilver.SilverException;
 import dev.dmssilver.bronze.BronzeSettings;
 import dev.dmssilver.contract.Contracts;
-import dev.dmssilver.demo.DmsColumn;
+import dev.dmssilver.dms.DmsColumn;
 import dev.dmssilver.lakehouse.CatalogSettings;
 import dev.dmssilver.lakehouse.Publisher;
 import dev.dmssilver.lakehouse.RunRecord;
@@ -73,7 +69,7 @@ class JobRunnerTest {
         commitTimestamp(),
         column("order_id", INT),
         column("customer_id", INT),
-        column("order_date", DATE),
+        column("order_date", TIMESTAMP_MILLIS),
         column("order_status", STRING),
         column("updated_at", TIMESTAMP_MILLIS),
         changeSequence());
@@ -83,9 +79,9 @@ class JobRunnerTest {
     return columns(
         op(),
         commitTimestamp(),
-        column("order_id", BIGINT),
+        column("order_id", INT),
         column("customer_id", INT),
-        column("order_date", DATE),
+        column("order_date", TIMESTAMP_MILLIS),
         column("order_status", STRING),
         column("updated_at", TIMESTAMP_MILLIS),
         changeSequence());
@@ -96,12 +92,12 @@ class JobRunnerTest {
         withOp ? columns(op(), commitTimestamp()) : columns(commitTimestamp());
     columns.addAll(
         List.of(
-            column("order_item_id", BIGINT),
-            column("order_id", BIGINT),
+            column("order_item_id", INT),
+            column("order_id", INT),
             column("product_id", INT),
-            column("quantity", SMALLINT),
+            column("quantity", INT),
             decimal("unit_price", 10, 2),
-            decimal("line_total", 12, 2),
+            decimal("line_total", 10, 2),
             column("updated_at", TIMESTAMP_MILLIS)));
     return columns;
   }
@@ -112,10 +108,38 @@ class JobRunnerTest {
         "orders",
         "LOAD00000001.parquet",
         orderLoadColumns(),
-        row(load, 1, 100, date("2024-01-14"), "pending", instant("2024-01-14T08:00:00Z"), ""),
-        row(load, 2, 100, date("2024-01-14"), "pending", instant("2024-01-14T09:00:00Z"), ""),
-        row(load, 3, 101, date("2024-01-14"), "pending", instant("2024-01-14T10:00:00Z"), ""),
-        row(load, 4, 102, date("2023-12-31"), "pending", instant("2023-12-31T23:00:00Z"), ""));
+        row(
+            load,
+            1,
+            100,
+            instant("2024-01-14T12:00:00Z"),
+            "pending",
+            instant("2024-01-14T08:00:00Z"),
+            ""),
+        row(
+            load,
+            2,
+            100,
+            instant("2024-01-14T12:00:00Z"),
+            "pending",
+            instant("2024-01-14T09:00:00Z"),
+            ""),
+        row(
+            load,
+            3,
+            101,
+            instant("2024-01-14T12:00:00Z"),
+            "pending",
+            instant("2024-01-14T10:00:00Z"),
+            ""),
+        row(
+            load,
+            4,
+            102,
+            instant("2023-12-31T12:00:00Z"),
+            "pending",
+            instant("2023-12-31T23:00:00Z"),
+            ""));
     bronze.write(
         "orders",
         "2024/01/15/20240115-101500000.parquet",
@@ -123,9 +147,9 @@ class JobRunnerTest {
         row(
             "U",
             "2024-01-15 10:00:00.000001",
-            1L,
+            1,
             100,
-            date("2024-01-14"),
+            instant("2024-01-14T12:00:00Z"),
             "shipped",
             instant("2024-01-15T10:00:00Z"),
             "1"),
@@ -133,27 +157,27 @@ class JobRunnerTest {
         row(
             "I",
             "2024-01-15 10:00:00.000003",
-            5L,
+            5,
             103,
-            date("2024-01-15"),
+            instant("2024-01-15T12:00:00Z"),
             "on_hold",
             instant("2024-01-15T10:00:00Z"),
             "3"),
         row(
             "U",
             "2024-01-15 10:00:00.000004",
-            3L,
+            3,
             null,
-            date("2024-01-14"),
+            instant("2024-01-14T12:00:00Z"),
             "confirmed",
             instant("2024-01-15T10:00:00Z"),
             "4"),
         row(
             "I",
             "2024-01-15 10:00:00.000005",
-            6L,
+            6,
             104,
-            date("2024-01-15"),
+            instant("2024-01-15T12:00:00Z"),
             "pending",
             instant("2024-01-15T10:00:00Z"),
             "5"),
@@ -165,18 +189,18 @@ class JobRunnerTest {
         row(
             "I",
             "2024-01-16 09:00:00.000000",
-            2L,
+            2,
             100,
-            date("2024-01-16"),
+            instant("2024-01-16T12:00:00Z"),
             "confirmed",
             instant("2024-01-16T09:00:00Z"),
             "7"),
         row(
             "X",
             "2024-01-16 09:00:00.000001",
-            4L,
+            4,
             102,
-            date("2023-12-31"),
+            instant("2023-12-31T12:00:00Z"),
             "delivered",
             instant("2024-01-16T09:00:00Z"),
             "8"));
@@ -188,33 +212,9 @@ class JobRunnerTest {
         "order_items",
         "LOAD00000001.parquet",
         itemColumns(false),
-        row(
-            load,
-            10L,
-            1L,
-            7,
-            (short) 2,
-            money("5.00"),
-            money("10.00"),
-            instant("2024-01-14T08:00:00Z")),
-        row(
-            load,
-            11L,
-            2L,
-            7,
-            (short) 1,
-            money("5.00"),
-            money("5.00"),
-            instant("2024-01-14T09:00:00Z")),
-        row(
-            load,
-            12L,
-            99L,
-            8,
-            (short) 1,
-            money("3.00"),
-            money("3.00"),
-            instant("2024-01-14T09:00:00Z")));
+        row(load, 10, 1, 7, 2, money("5.00"), money("10.00"), instant("2024-01-14T08:00:00Z")),
+        row(load, 11, 2, 7, 1, money("5.00"), money("5.00"), instant("2024-01-14T09:00:00Z")),
+        row(load, 12, 99, 8, 1, money("3.00"), money("3.00"), instant("2024-01-14T09:00:00Z")));
     bronze.write(
         "order_items",
         "2024/01/15/20240115-101500000.parquet",
@@ -222,30 +222,30 @@ class JobRunnerTest {
         row(
             "I",
             "2024-01-15 10:00:00.000003",
-            13L,
-            3L,
+            13,
+            3,
             8,
-            (short) 3,
+            3,
             money("3.00"),
             money("9.00"),
             instant("2024-01-15T10:00:00Z")),
         row(
             "I",
             "2024-01-15 10:00:00.000005",
-            14L,
-            6L,
+            14,
+            6,
             8,
-            (short) 1,
+            1,
             money("3.00"),
             money("3.00"),
             instant("2024-01-15T10:00:00Z")),
         row(
             "I",
             "2024-01-15 10:00:00.000005",
-            15L,
-            1L,
+            15,
+            1,
             8,
-            (short) 0,
+            0,
             money("3.00"),
             money("0.00"),
             instant("2024-01-15T10:00:00Z")));
@@ -314,8 +314,8 @@ class JobRunnerTest {
                 "order_status",
                 "updated_at"))
         .containsExactly(
-            "1|100|2024-01-14|shipped|2024-01-15 10:00:00",
-            "2|100|2024-01-16|confirmed|2024-01-16 09:00:00");
+            "1|100|2024-01-14 12:00:00|shipped|2024-01-15 10:00:00",
+            "2|100|2024-01-16 12:00:00|confirmed|2024-01-16 09:00:00");
     assertThat(
             Tables.rows(
                 spark,
@@ -339,7 +339,7 @@ class JobRunnerTest {
                     "quarantined_at")
                 .get(0))
         .isEqualTo(
-            "{\"order_id\":3,\"order_date\":\"2024-01-14\",\"order_status\":\"confirmed\","
+            "{\"order_id\":3,\"order_date\":\"2024-01-14T12:00:00.000Z\",\"order_status\":\"confirmed\","
                 + "\"updated_at\":\"2024-01-15T10:00:00.000Z\"}|file://"
                 + bronze.tableFolder("orders")
                 + "/2024/01/15/20240115-101500000.parquet|2024-02-01 00:00:00");
@@ -371,10 +371,10 @@ class JobRunnerTest {
                 "line_total",
                 "order_date"))
         .containsExactly(
-            "10|1|7|2|10.00|2024-01-14",
-            "11|2|7|1|5.00|2024-01-16",
+            "10|1|7|2|10.00|2024-01-14 12:00:00",
+            "11|2|7|1|5.00|2024-01-16 12:00:00",
             // Order 3 is current (though quarantined in fact_orders), so its item is valid.
-            "13|3|8|3|9.00|2024-01-14");
+            "13|3|8|3|9.00|2024-01-14 12:00:00");
     assertThat(
             Tables.rows(
                 spark, catalog.qualified("quarantine"), "table_name", "record_key", "reasons"))
@@ -452,9 +452,9 @@ class JobRunnerTest {
         row(
             "U",
             "2024-01-17 09:00:00.000000",
-            5L,
+            5,
             103,
-            date("2024-01-15"),
+            instant("2024-01-15T12:00:00Z"),
             "confirmed",
             instant("2024-01-17T09:00:00Z"),
             "9"));
@@ -519,9 +519,9 @@ class JobRunnerTest {
             row(
                 "U",
                 "18/01/2024 00:00",
-                1L,
+                1,
                 100,
-                date("2024-01-14"),
+                instant("2024-01-14T12:00:00Z"),
                 "delivered",
                 instant("2024-01-18T00:00:00Z"),
                 "10"));
@@ -547,9 +547,9 @@ class JobRunnerTest {
         row(
             "U",
             "2031-01-01 00:00:00.000000",
-            1L,
+            1,
             100,
-            date("2024-01-14"),
+            instant("2024-01-14T12:00:00Z"),
             "delivered",
             instant("2024-01-17T09:00:00Z"),
             "9"));
@@ -570,9 +570,9 @@ class JobRunnerTest {
         row(
             "U",
             "2024-02-01 00:30:00.000000",
-            1L,
+            1,
             100,
-            date("2024-01-14"),
+            instant("2024-01-14T12:00:00Z"),
             "delivered",
             instant("2024-02-01T00:30:00Z"),
             "9"));
@@ -694,8 +694,10 @@ class JobRunnerTest {
             "7|1735685666|8913|1309857045.41|59018283294.2200|fgpyck|2021-11-21 18:29:06.736|25342259-7007-4a77-b818-c9805ae57258|false",
             "8|539467150|16907|1407497222.45|91479176190.9000|ex|2021-10-14 10:13:18.774|0f437385-686c-4175-acdd-ce463d2b8005|true",
             "9|193987636|21338|212968784.44|57456026954.3900|svv|2022-05-31 21:10:21.813|44ab133f-aa87-4f89-92ad-c0605a7d8177|false");
+    // Full-load rows count as of the load's start, the earliest of their DMS_TIMESTAMPs (the
+    // latest is 06:46:18.618167).
     assertThat(result.counts().get().newestCommit())
-        .contains(Instant.parse("2022-07-26T06:46:18.618167Z"));
+        .contains(Instant.parse("2022-07-26T06:46:18.616807Z"));
   }
 
   @Test
@@ -708,7 +710,7 @@ class JobRunnerTest {
                 "SELECT 'I' AS _event_op, CAST(NULL AS array<string>) AS _reasons, 1L AS _key_event_count,"
                     + " TIMESTAMP '2024-01-01 00:00:00' AS _event_commit_timestamp,"
                     + " '2024-01-01 00:00:00' AS _event_commit_timestamp_text,"
-                    + " 'file:/x/a.parquet' AS _event_file"),
+                    + " 'file:/x/a.parquet' AS _event_file, false AS _event_before_full_load"),
             List.of());
 
     assertThatThrownBy(

@@ -1,14 +1,11 @@
 package dev.dmssilver.job;
 
-import static dev.dmssilver.demo.DmsColumn.Kind.BIGINT;
-import static dev.dmssilver.demo.DmsColumn.Kind.DATE;
-import static dev.dmssilver.demo.DmsColumn.Kind.INT;
-import static dev.dmssilver.demo.DmsColumn.Kind.STRING;
-import static dev.dmssilver.demo.DmsColumn.Kind.TIMESTAMP_MILLIS;
+import static dev.dmssilver.dms.DmsColumn.Kind.INT;
+import static dev.dmssilver.dms.DmsColumn.Kind.STRING;
+import static dev.dmssilver.dms.DmsColumn.Kind.TIMESTAMP_MILLIS;
 import static dev.dmssilver.testing.BronzeFixture.column;
 import static dev.dmssilver.testing.BronzeFixture.columns;
 import static dev.dmssilver.testing.BronzeFixture.commitTimestamp;
-import static dev.dmssilver.testing.BronzeFixture.date;
 import static dev.dmssilver.testing.BronzeFixture.instant;
 import static dev.dmssilver.testing.BronzeFixture.op;
 import static dev.dmssilver.testing.BronzeFixture.row;
@@ -16,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dmssilver.bronze.BronzeSettings;
 import dev.dmssilver.contract.Contracts;
-import dev.dmssilver.demo.DmsColumn;
+import dev.dmssilver.dms.DmsColumn;
 import dev.dmssilver.lakehouse.CatalogSettings;
 import dev.dmssilver.lakehouse.Publisher;
 import dev.dmssilver.lakehouse.RunRecord;
@@ -71,7 +68,7 @@ class PublishGateRunTest {
               "2024-01-15 00:00:00.000000",
               id,
               7,
-              date("2024-01-14"),
+              instant("2024-01-14T12:00:00Z"),
               "pending",
               instant("2024-01-14T08:00:00Z")));
     }
@@ -82,7 +79,7 @@ class PublishGateRunTest {
             commitTimestamp(),
             column("order_id", INT),
             column("customer_id", INT),
-            column("order_date", DATE),
+            column("order_date", TIMESTAMP_MILLIS),
             column("order_status", STRING),
             column("updated_at", TIMESTAMP_MILLIS)),
         rows.toArray(new Object[0][]));
@@ -104,7 +101,7 @@ class PublishGateRunTest {
               "2024-01-16 00:00:00.000000",
               (long) id,
               7,
-              date("2024-01-14"),
+              instant("2024-01-14T12:00:00Z"),
               "bogus",
               instant("2024-01-16T00:00:00Z")));
     }
@@ -115,9 +112,9 @@ class PublishGateRunTest {
         columns(
             op(),
             commitTimestamp(),
-            column("order_id", BIGINT),
+            column("order_id", INT),
             column("customer_id", INT),
-            column("order_date", DATE),
+            column("order_date", TIMESTAMP_MILLIS),
             column("order_status", STRING),
             column("updated_at", TIMESTAMP_MILLIS));
     bronze.write(

@@ -12,7 +12,6 @@ import dev.dmssilver.enrich.EnrichmentJoin;
 import dev.dmssilver.testing.TestSpark;
 import java.math.BigDecimal;
 import java.nio.file.Paths;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +42,7 @@ class ValidationTest {
         Arguments.of("dim_customer", "customer_id", null, List.of("key_not_null")),
         Arguments.of("dim_customer", "email", null, List.of("email_not_null")),
         Arguments.of("dim_customer", "country", null, List.of("country_not_null")),
+        Arguments.of("dim_customer", "signup_date", null, List.of("signup_date_not_null")),
         Arguments.of("dim_product", "name", null, List.of("name_not_null")),
         Arguments.of("dim_product", "category", null, List.of("category_not_null")),
         Arguments.of("dim_product", "brand", null, List.of("brand_not_null")),
@@ -79,7 +79,7 @@ class ValidationTest {
         Arguments.of(
             "fact_shipments",
             "delivered_date",
-            Date.valueOf("2024-01-01"),
+            at("2024-01-01T12:00:00Z"),
             List.of("delivered_not_before_shipped")),
         Arguments.of("fact_orders", EventColumns.OP, "X", List.of("op_known")),
         Arguments.of("fact_orders", EventColumns.OP, null, List.of("op_known")),
@@ -156,7 +156,7 @@ class ValidationTest {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       Map<String, Object> row = validRow("dim_product");
-      row.put("product_id", (long) i);
+      row.put("product_id", i);
       row.put("stock_qty", i % 3 == 0 ? null : i - 5);
       rows.add(row);
     }
@@ -172,6 +172,11 @@ class ValidationTest {
   }
 
   // ---- fixtures
+
+  /** An instant, as Spark hands a timestamp column to Java. */
+  private static Timestamp at(String instant) {
+    return Timestamp.from(Instant.parse(instant));
+  }
 
   private static List<String> reasonsFor(String table, Map<String, Object> row) {
     Dataset<Row> checked =
@@ -232,16 +237,16 @@ class ValidationTest {
     Timestamp updated = Timestamp.valueOf("2024-01-15 10:00:00");
     switch (table) {
       case "dim_customer" -> {
-        row.put("customer_id", 1L);
+        row.put("customer_id", 1);
         row.put("first_name", "Ada");
         row.put("last_name", "Lovelace");
         row.put("email", "ada@example.com");
         row.put("country", "GB");
         row.put("phone", null);
-        row.put("signup_date", Date.valueOf("2024-01-01"));
+        row.put("signup_date", at("2024-01-01T12:00:00Z"));
       }
       case "dim_product" -> {
-        row.put("product_id", 1L);
+        row.put("product_id", 1);
         row.put("name", "Acme kettle");
         row.put("category", "kitchen");
         row.put("brand", "Acme");
@@ -249,36 +254,36 @@ class ValidationTest {
         row.put("stock_qty", 0);
       }
       case "fact_orders" -> {
-        row.put("order_id", 1L);
-        row.put("customer_id", 2L);
-        row.put("order_date", Date.valueOf("2024-01-15"));
+        row.put("order_id", 1);
+        row.put("customer_id", 2);
+        row.put("order_date", at("2024-01-15T12:00:00Z"));
         row.put("order_status", "pending");
       }
       case "fact_order_items" -> {
-        row.put("order_item_id", 1L);
-        row.put("order_id", 2L);
-        row.put("product_id", 3L);
+        row.put("order_item_id", 1);
+        row.put("order_id", 2);
+        row.put("product_id", 3);
         row.put("quantity", 2);
         row.put("unit_price", new BigDecimal("5.00"));
         row.put("line_total", new BigDecimal("10.00"));
-        row.put("order_date", Date.valueOf("2024-01-15"));
+        row.put("order_date", at("2024-01-15T12:00:00Z"));
         row.put("_matched_order_exists", true);
       }
       case "fact_payments" -> {
-        row.put("payment_id", 1L);
-        row.put("order_id", 2L);
+        row.put("payment_id", 1);
+        row.put("order_id", 2);
         row.put("method", "paypal");
         row.put("amount", new BigDecimal("10.00"));
         row.put("status", "completed");
-        row.put("payment_date", Date.valueOf("2024-01-15"));
+        row.put("payment_date", at("2024-01-15T12:00:00Z"));
       }
       case "fact_shipments" -> {
-        row.put("shipment_id", 1L);
-        row.put("order_id", 2L);
+        row.put("shipment_id", 1);
+        row.put("order_id", 2);
         row.put("carrier", "UPS");
         row.put("delivery_status", "delivered");
-        row.put("shipped_date", Date.valueOf("2024-01-02"));
-        row.put("delivered_date", Date.valueOf("2024-01-04"));
+        row.put("shipped_date", at("2024-01-02T12:00:00Z"));
+        row.put("delivered_date", at("2024-01-04T12:00:00Z"));
       }
       default -> throw new IllegalArgumentException(table);
     }

@@ -1,7 +1,7 @@
 package dev.dmssilver.testing;
 
-import dev.dmssilver.demo.DmsColumn;
-import dev.dmssilver.demo.DmsFileWriter;
+import dev.dmssilver.dms.DmsColumn;
+import dev.dmssilver.dms.DmsFileWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,10 +1,8 @@
 package dev.dmssilver.testing;
 
-import static dev.dmssilver.demo.DmsColumn.Kind.BIGINT;
-import static dev.dmssilver.demo.DmsColumn.Kind.DATE;
-import static dev.dmssilver.demo.DmsColumn.Kind.INT;
-import static dev.dmssilver.demo.DmsColumn.Kind.STRING;
-import static dev.dmssilver.demo.DmsColumn.Kind.TIMESTAMP_MILLIS;
+import static dev.dmssilver.dms.DmsColumn.Kind.INT;
+import static dev.dmssilver.dms.DmsColumn.Kind.STRING;
+import static dev.dmssilver.dms.DmsColumn.Kind.TIMESTAMP_MILLIS;
 import static dev.dmssilver.testing.BronzeFixture.column;
 import static dev.dmssilver.testing.BronzeFixture.columns;
 import static dev.dmssilver.testing.BronzeFixture.commitTimestamp;
@@ -12,7 +10,6 @@ import static dev.dmssilver.testing.BronzeFixture.op;
 import static dev.dmssilver.testing.BronzeFixture.row;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +27,11 @@ public final class OrdersHistory {
     this.orders = orders;
   }
 
+  /** When order {@code id} was placed: an instant, as the source's TIMESTAMPTZ is. */
+  public static Instant orderDate(int id) {
+    return Instant.parse("2024-01-01T09:30:00.123Z").plus(java.time.Duration.ofDays(id % 14));
+  }
+
   /** The full load: every order pending. */
   public void writeFullLoad() {
     List<Object[]> rows = new ArrayList<>();
@@ -39,7 +41,7 @@ public final class OrdersHistory {
               "2024-01-15 00:00:00.000000",
               id,
               id % 97,
-              LocalDate.of(2024, 1, 1 + id % 14),
+              orderDate(id),
               "pending",
               Instant.parse("2024-01-14T08:00:00Z")));
     }
@@ -50,7 +52,7 @@ public final class OrdersHistory {
             commitTimestamp(),
             column("order_id", INT),
             column("customer_id", INT),
-            column("order_date", DATE),
+            column("order_date", TIMESTAMP_MILLIS),
             column("order_status", STRING),
             column("updated_at", TIMESTAMP_MILLIS)),
         rows.toArray(new Object[0][]));
@@ -62,15 +64,15 @@ public final class OrdersHistory {
     for (int id = 1; id <= orders; id++) {
       String time = "2024-01-16 00:00:00.000000";
       if (id % 50 == 0) {
-        rows.add(row("D", time, (long) id, null, null, null, null));
+        rows.add(row("D", time, id, null, null, null, null));
       } else if (id % 100 == 1) {
         rows.add(
             row(
                 "U",
                 time,
-                (long) id,
+                id,
                 id % 97,
-                LocalDate.of(2024, 1, 1 + id % 14),
+                orderDate(id),
                 "on_hold",
                 Instant.parse("2024-01-16T00:00:00Z")));
       } else if (id % 3 == 0) {
@@ -78,9 +80,9 @@ public final class OrdersHistory {
             row(
                 "U",
                 time,
-                (long) id,
+                id,
                 id % 97,
-                LocalDate.of(2024, 1, 1 + id % 14),
+                orderDate(id),
                 "shipped",
                 Instant.parse("2024-01-16T00:00:00Z")));
       }
@@ -91,9 +93,9 @@ public final class OrdersHistory {
         columns(
             op(),
             commitTimestamp(),
-            column("order_id", BIGINT),
+            column("order_id", INT),
             column("customer_id", INT),
-            column("order_date", DATE),
+            column("order_date", TIMESTAMP_MILLIS),
             column("order_status", STRING),
             column("updated_at", TIMESTAMP_MILLIS)),
         rows.toArray(new Object[0][]));

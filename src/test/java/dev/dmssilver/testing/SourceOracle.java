@@ -79,8 +79,8 @@ public final class SourceOracle {
         row.put("order_date", order == null ? null : order.get("order_date"));
       }
       if (contract.table().equals("fact_shipments")) {
-        LocalDate shipped = (LocalDate) row.get("shipped_date");
-        LocalDate delivered = (LocalDate) row.get("delivered_date");
+        LocalDate shipped = utcDate(row.get("shipped_date"));
+        LocalDate delivered = utcDate(row.get("delivered_date"));
         row.put(
             "delivery_days",
             shipped == null || delivered == null
@@ -111,6 +111,7 @@ public final class SourceOracle {
       case "dim_customer" -> {
         when(reasons, row.get("email") == null, "email_not_null");
         when(reasons, row.get("country") == null, "country_not_null");
+        when(reasons, row.get("signup_date") == null, "signup_date_not_null");
       }
       case "dim_product" -> {
         when(reasons, row.get("name") == null, "name_not_null");
@@ -174,8 +175,8 @@ public final class SourceOracle {
                     "returned")
                 .contains(row.get("delivery_status")),
             "delivery_status_known");
-        LocalDate shipped = (LocalDate) row.get("shipped_date");
-        LocalDate delivered = (LocalDate) row.get("delivered_date");
+        Instant shipped = (Instant) row.get("shipped_date");
+        Instant delivered = (Instant) row.get("delivered_date");
         when(
             reasons,
             shipped != null && delivered != null && delivered.isBefore(shipped),
@@ -199,7 +200,14 @@ public final class SourceOracle {
     return value != null && ((Number) value).longValue() > 0;
   }
 
-  /** A value as Spark renders it when cast to string. */
+  private static LocalDate utcDate(Object instant) {
+    return instant == null ? null : ((Instant) instant).atOffset(ZoneOffset.UTC).toLocalDate();
+  }
+
+  /**
+   * A value as Spark renders it when cast to string. Instants as DMS delivers them with
+   * parquet_timestamp_in_millisecond: cut to the millisecond.
+   */
   private static String text(Object value) {
     if (value == null) {
       return "NULL";
@@ -208,7 +216,8 @@ public final class SourceOracle {
       return decimal.toPlainString();
     }
     if (value instanceof Instant instant) {
-      LocalDateTime time = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+      LocalDateTime time =
+          LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
       String text = time.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
       String fraction = String.format("%09d", time.getNano()).replaceAll("0+$", "");
       return fraction.isEmpty() ? text : text + "." + fraction;

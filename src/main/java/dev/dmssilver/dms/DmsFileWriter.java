@@ -1,4 +1,4 @@
-package dev.dmssilver.demo;
+package dev.dmssilver.dms;
 
 import static org.apache.parquet.schema.LogicalTypeAnnotation.dateType;
 import static org.apache.parquet.schema.LogicalTypeAnnotation.decimalType;
@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -33,7 +34,7 @@ import org.apache.parquet.schema.Types;
  * types DMS uses. Used by the demo generator and by tests that need precise Bronze fixtures.
  *
  * <p>Values: Integer/Short/Long for integers, String, byte[] for BINARY, LocalDate, Instant,
- * BigDecimal, Double, Boolean, or null.
+ * BigDecimal, Float, Double, Boolean, or null.
  */
 public final class DmsFileWriter {
   private static final int PAGE_SIZE = 64 * 1024;
@@ -64,13 +65,55 @@ public final class DmsFileWriter {
       List<DmsColumn> columns,
       Iterable<Object[]> rows,
       long rowGroupBytes) {
+    write(
+        files,
+        conf,
+        path,
+        columns,
+        rows,
+        rowGroupBytes,
+        CompressionCodecName.SNAPPY,
+        WriterVersion.PARQUET_1_0);
+  }
+
+  /** Writes as an endpoint would: its compression and Parquet version. */
+  static void write(
+      OutputFiles files,
+      Configuration conf,
+      String path,
+      List<DmsColumn> columns,
+      Iterable<Object[]> rows,
+      DmsEndpoint endpoint) {
+    write(
+        files,
+        conf,
+        path,
+        columns,
+        rows,
+        ROW_GROUP_BYTES_DEFAULT,
+        endpoint.compression() == DmsEndpoint.Compression.GZIP
+            ? CompressionCodecName.GZIP
+            : CompressionCodecName.UNCOMPRESSED,
+        endpoint.parquetVersion2() ? WriterVersion.PARQUET_2_0 : WriterVersion.PARQUET_1_0);
+  }
+
+  private static void write(
+      OutputFiles files,
+      Configuration conf,
+      String path,
+      List<DmsColumn> columns,
+      Iterable<Object[]> rows,
+      long rowGroupBytes,
+      CompressionCodecName codec,
+      WriterVersion version) {
     MessageType schema = schemaOf(columns);
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
     try (ParquetWriter<Group> writer =
         ExampleParquetWriter.builder(files.open(path))
             .withConf(conf)
             .withType(schema)
-            .withCompressionCodec(CompressionCodecName.SNAPPY)
+            .withCompressionCodec(codec)
+            .withWriterVersion(version)
             // Small pages: Parquet allocates a page-sized compression buffer per column per file,
             // and most DMS CDC files are small.
             .withPageSize((int) Math.min(PAGE_SIZE, rowGroupBytes))
@@ -82,7 +125,7 @@ public final class DmsFileWriter {
         Group group = groups.newGroup();
         for (int i = 0; i < columns.size(); i++) {
           if (row[i] != null) {
-            append(group, columns.get(i), row[i]);
+            append(group, i, columns.get(i), row[i]);
           }
         }
         writer.write(group);
@@ -135,6 +178,8 @@ public final class DmsFileWriter {
             .length(bytesForPrecision(column.precision()))
             .as(decimalType(column.scale(), column.precision()))
             .named(column.name());
+      case FLOAT:
+        return Types.primitive(PrimitiveTypeName.FLOAT, repetition).named(column.name());
       case DOUBLE:
         return Types.primitive(PrimitiveTypeName.DOUBLE, repetition).named(column.name());
       case BOOLEAN:
@@ -144,20 +189,20 @@ public final class DmsFileWriter {
     }
   }
 
-  private static void append(Group group, DmsColumn column, Object value) {
-    String name = column.name();
+  /** Adds by field index: a name would cost a map lookup per value. */
+  private static void append(Group group, int field, DmsColumn column, Object value) {
     switch (column.kind()) {
       case SMALLINT:
       case INT:
-        group.append(name, ((Number) value).intValue());
+        group.add(field, ((Number) value).intValue());
         return;
       case BIGINT:
-        group.append(name, ((Number) value).longValue());
+        group.add(field, ((Number) value).longValue());
         return;
       case STRING:
         // byte[] lets tests write text that is not valid UTF-8, as a SQL_ASCII source can.
-        group.append(
-            name,
+        group.add(
+            field,
             value instanceof byte[]
                 ? Binary.fromConstantByteArray((byte[]) value)
                 : Binary.fromString((String) value));
@@ -167,26 +212,29 @@ public final class DmsFileWriter {
             value instanceof byte[]
                 ? (byte[]) value
                 : ((String) value).getBytes(StandardCharsets.UTF_8);
-        group.append(name, Binary.fromConstantByteArray(bytes));
+        group.add(field, Binary.fromConstantByteArray(bytes));
         return;
       case DATE:
-        group.append(name, (int) ((LocalDate) value).toEpochDay());
+        group.add(field, (int) ((LocalDate) value).toEpochDay());
         return;
       case TIMESTAMP_MILLIS:
-        group.append(name, ((Instant) value).toEpochMilli());
+        group.add(field, ((Instant) value).toEpochMilli());
         return;
       case TIMESTAMP_MICROS:
         Instant instant = (Instant) value;
-        group.append(name, instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000);
+        group.add(field, instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000);
         return;
       case DECIMAL:
-        group.append(name, decimalBinary((BigDecimal) value, column));
+        group.add(field, decimalBinary((BigDecimal) value, column));
+        return;
+      case FLOAT:
+        group.add(field, ((Number) value).floatValue());
         return;
       case DOUBLE:
-        group.append(name, ((Number) value).doubleValue());
+        group.add(field, ((Number) value).doubleValue());
         return;
       case BOOLEAN:
-        group.append(name, (Boolean) value);
+        group.add(field, (Boolean) value);
         return;
       default:
         throw new IllegalArgumentException("Unknown kind " + column.kind());

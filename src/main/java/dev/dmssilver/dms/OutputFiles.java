@@ -1,4 +1,4 @@
-package dev.dmssilver.demo;
+package dev.dmssilver.dms;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;

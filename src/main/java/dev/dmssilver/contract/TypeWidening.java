@@ -1,18 +1,20 @@
-package dev.dmssilver.bronze;
+package dev.dmssilver.contract;
 
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 
 /**
- * Which Bronze types may be cast to which contract types without losing a value. DMS writes a
- * column's type as the source had it when the file was written, so the same column can be a
- * smallint in old files and an int in new ones; every cast allowed here succeeds for every value.
+ * Which types may be cast to which without losing a value. It decides two things: which Bronze file
+ * types a contract column accepts (DMS writes a column's type as the source had it when the file
+ * was written, so the same column can be a smallint in old files and an int in new ones), and which
+ * Silver types a contract may widen a source column to. Every cast allowed here succeeds for every
+ * value.
  */
-final class SafeCast {
-  private SafeCast() {}
+public final class TypeWidening {
+  private TypeWidening() {}
 
-  static boolean isSafe(DataType from, DataType to) {
+  public static boolean isSafe(DataType from, DataType to) {
     if (from.equals(to)) {
       return true;
     }

@@ -1,4 +1,4 @@
-package dev.dmssilver.demo;
+package dev.dmssilver.dms;
 
 import static java.util.Objects.requireNonNull;
 
@@ -20,6 +20,7 @@ public final class DmsColumn {
     TIMESTAMP_MILLIS,
     TIMESTAMP_MICROS,
     DECIMAL,
+    FLOAT,
     DOUBLE,
     BOOLEAN,
   }
