@@ -3,11 +3,16 @@ package dev.dmssilver.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dmssilver.bronze.BronzeSettings;
+import dev.dmssilver.capture.Capture;
+import dev.dmssilver.capture.CaptureListener;
+import dev.dmssilver.capture.CaptureSettings;
 import dev.dmssilver.contract.Contract;
 import dev.dmssilver.contract.Contracts;
 import dev.dmssilver.demo.DemoGenerator;
 import dev.dmssilver.demo.DemoOptions;
 import dev.dmssilver.demo.GeneratedShop;
+import dev.dmssilver.dms.DmsEndpoint;
+import dev.dmssilver.dms.DmsEndpointSettings;
 import dev.dmssilver.job.JobResult;
 import dev.dmssilver.job.JobRuns;
 import dev.dmssilver.job.RunSettings;
@@ -15,11 +20,16 @@ import dev.dmssilver.lakehouse.CatalogSettings;
 import dev.dmssilver.lakehouse.ObjectStoreSettings;
 import dev.dmssilver.lakehouse.SparkSessions;
 import dev.dmssilver.source.LocalPostgres;
+import dev.dmssilver.source.ShopWorkload;
 import dev.dmssilver.testing.SourceOracle;
 import dev.dmssilver.testing.TestS3;
 import dev.dmssilver.testing.TestSpark;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +70,7 @@ class S3EndToEndIT {
         DemoGenerator.generateShop(
             new Configuration(), localBronze.toString(), DemoOptions.withEvents(10_000));
     s3.upload(localBronze, "bronze", "raw");
-    postgres = LocalPostgres.start("silver", Map.of());
+    postgres = LocalPostgres.start("silver");
     contracts = Contracts.fromDirectory(JOBS);
   }
 
@@ -92,6 +102,56 @@ class S3EndToEndIT {
         lakehouse(postgres.jdbcUrl("silver"), "s3a://lake/warehouse-postgres", "s3_postgres");
 
     runAndCheck(catalog, "warehouse-postgres");
+  }
+
+  /**
+   * The capture writes Bronze to S3 as DMS does (the seed's bucket folder, date folders), and the
+   * jobs read it there: every live source row is in Silver or quarantine.
+   */
+  @Test
+  void aCaptureWritesBronzeToS3AndTheJobsReadItThere() throws Exception {
+    s3.createBucket("captured");
+    postgres.createDatabase("shop");
+    ObjectStoreSettings store = ObjectStoreSettings.of(s3.endpoint(), TestS3.REGION);
+    Configuration conf = new Configuration();
+    store.hadoopProperties().forEach(conf::set);
+    ObjectStoreSettings.s3SchemeFileSystem(conf.get(ObjectStoreSettings.S3_SCHEME_FILE_SYSTEM))
+        .forEach(conf::set);
+    DmsEndpoint endpoint = DmsEndpointSettings.seedWith(Map.of("cdc_inserts_and_updates", "false"));
+    CaptureSettings settings =
+        CaptureSettings.of(postgres.jdbcUrl("shop"), "s3://captured", endpoint).withSlot("s3_shop");
+    long live;
+    try (Connection source = DriverManager.getConnection(postgres.jdbcUrl("shop"))) {
+      ShopWorkload.createSchema(source);
+      ShopWorkload workload = new ShopWorkload(source, 3);
+      workload.seed(20, 10, 20);
+      new Capture(conf, settings, CaptureListener.quiet()).run();
+      workload.run(150);
+      new Capture(conf, settings, CaptureListener.quiet()).run();
+      try (Statement statement = source.createStatement();
+          ResultSet count = statement.executeQuery("SELECT count(*) FROM orders")) {
+        count.next();
+        live = count.getLong(1);
+      }
+    }
+
+    assertThat(s3.keys("captured", "raw/public/orders/"))
+        .contains("raw/public/orders/LOAD00000001.parquet")
+        .anyMatch(key -> key.matches("raw/public/orders/\\d{4}/\\d\\d/\\d\\d/[0-9-]+\\.parquet"));
+    CatalogSettings catalog =
+        lakehouse(
+            "jdbc:sqlite:" + folder.resolve("captured.db"),
+            "s3://lake/warehouse-captured",
+            "captured");
+    JobResult orders =
+        JobRuns.runAll(
+                spark,
+                RunSettings.of(
+                    BronzeSettings.withDefaults("s3://captured/raw"), catalog, contracts),
+                List.of(contracts.get("fact_orders")))
+            .get(0);
+    assertThat(orders.failure()).isEmpty();
+    assertThat(orders.counts().get().currentRows()).isEqualTo(live);
   }
 
   private static CatalogSettings lakehouse(String catalogUrl, String warehouse, String name) {
