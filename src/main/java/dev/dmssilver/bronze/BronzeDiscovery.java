@@ -192,14 +192,7 @@ public final class BronzeDiscovery {
       StructType schema = converter.convert(footer.getFileMetaData().getSchema());
       String path = status.getPath().toString();
       return new BronzeFile(
-          path,
-          status.getLen(),
-          schema,
-          reader.getRecordCount(),
-          // Only a full load's start is ever asked for.
-          BronzeFile.isFullLoadName(status.getPath().getName())
-              ? FooterMinimums.of(footer)
-              : java.util.Collections.<String, java.time.Instant>emptyMap());
+          path, status.getLen(), schema, reader.getRecordCount(), FooterRanges.of(footer));
     } catch (IOException | RuntimeException e) {
       throw new SilverException(
           SilverException.Kind.BRONZE_INPUT,

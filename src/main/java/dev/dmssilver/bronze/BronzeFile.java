@@ -21,27 +21,27 @@ public final class BronzeFile {
   private final long sizeInBytes;
   private final StructType schema;
   private final long rowCount;
-  private final Map<String, Instant> minimums;
+  private final Map<String, Instant[]> ranges;
 
   public BronzeFile(String path, long sizeInBytes, StructType schema, long rowCount) {
-    this(path, sizeInBytes, schema, rowCount, Collections.<String, Instant>emptyMap());
+    this(path, sizeInBytes, schema, rowCount, Collections.<String, Instant[]>emptyMap());
   }
 
   /**
-   * @param minimums the smallest instant of each timestamp-like column, by lower-cased name, where
-   *     the footer's statistics give it
+   * @param ranges the smallest and largest instant of each timestamp-like column, by lower-cased
+   *     name, where the footer's statistics give them
    */
   public BronzeFile(
       String path,
       long sizeInBytes,
       StructType schema,
       long rowCount,
-      Map<String, Instant> minimums) {
+      Map<String, Instant[]> ranges) {
     this.path = requireNonNull(path, "path is null");
     this.sizeInBytes = sizeInBytes;
     this.schema = requireNonNull(schema, "schema is null");
     this.rowCount = rowCount;
-    this.minimums = Collections.unmodifiableMap(new HashMap<>(minimums));
+    this.ranges = Collections.unmodifiableMap(new HashMap<>(ranges));
   }
 
   public String path() {
@@ -66,7 +66,14 @@ public final class BronzeFile {
 
   /** The smallest instant in {@code column}, if the footer's statistics say. */
   public Optional<Instant> minimumOf(String column) {
-    return Optional.ofNullable(minimums.get(column.toLowerCase(Locale.ROOT)));
+    Instant[] range = ranges.get(column.toLowerCase(Locale.ROOT));
+    return range == null ? Optional.<Instant>empty() : Optional.of(range[0]);
+  }
+
+  /** The largest instant in {@code column}, if the footer's statistics say. */
+  public Optional<Instant> maximumOf(String column) {
+    Instant[] range = ranges.get(column.toLowerCase(Locale.ROOT));
+    return range == null ? Optional.<Instant>empty() : Optional.of(range[1]);
   }
 
   /** Full-load files sort below CDC files when two events share a commit timestamp. */

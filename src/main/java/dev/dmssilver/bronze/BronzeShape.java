@@ -1,6 +1,8 @@
 package dev.dmssilver.bronze;
 
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -42,6 +44,53 @@ public final class BronzeShape {
         settings.timestampColumn(),
         timestampType == null ? "missing" : "as " + timestampType,
         sequence ? "change sequence " + settings.changeSequenceColumn() : "no change sequence");
+  }
+
+  /**
+   * Says so when CDC files hold changes committed while the full load ran: DMS stamped the load's
+   * rows with their transfer times, so such a change may look older than the stale row it changed.
+   * They win here, since a full load's rows count as of its start; only a change committed between
+   * the task's start and the load's first row cannot be told apart. From footer statistics alone.
+   */
+  public static Optional<String> fullLoadOverlap(
+      BronzeInventory inventory, BronzeSettings settings, Optional<Instant> loadStart) {
+    String column = settings.timestampColumn();
+    Instant loadEnd = null;
+    for (BronzeFile file : inventory.files()) {
+      if (file.isFullLoad()) {
+        Optional<Instant> maximum = file.maximumOf(column);
+        if (!maximum.isPresent()) {
+          return Optional.empty();
+        }
+        loadEnd = loadEnd == null || maximum.get().isAfter(loadEnd) ? maximum.get() : loadEnd;
+      }
+    }
+    if (!loadStart.isPresent() || loadEnd == null || !loadEnd.isAfter(loadStart.get())) {
+      return Optional.empty();
+    }
+    int overlapping = 0;
+    for (BronzeFile file : inventory.files()) {
+      Optional<Instant> first = file.minimumOf(column);
+      Optional<Instant> last = file.maximumOf(column);
+      if (!file.isFullLoad()
+          && first.isPresent()
+          && last.isPresent()
+          && !first.get().isAfter(loadEnd)
+          && !last.get().isBefore(loadStart.get())) {
+        overlapping++;
+      }
+    }
+    if (overlapping == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        String.format(
+            "%d CDC files hold changes committed while the full load ran (%s to %s). They win over"
+                + " the load's rows, which count as of its start. A change committed after the DMS"
+                + " task started but before the load's first row was transferred cannot be told"
+                + " apart: set use_task_start_time_for_full_load_timestamp on the endpoint to"
+                + " close that window",
+            overlapping, loadStart.get(), loadEnd));
   }
 
   /** CDC files: without any, there is nothing to say about deletes. */

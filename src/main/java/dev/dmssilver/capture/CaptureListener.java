@@ -13,6 +13,12 @@ public interface CaptureListener {
    */
   default void batchWritten(String upToLsn) {}
 
+  /**
+   * The full load has transferred (and stamped) the first row of {@code table}. A test makes
+   * changes here to have them committed while the load runs.
+   */
+  default void firstRowLoaded(String table) {}
+
   /** A listener that does nothing. */
   static CaptureListener quiet() {
     return message -> {};

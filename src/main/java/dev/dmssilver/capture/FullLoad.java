@@ -45,7 +45,7 @@ final class FullLoad {
         target.endpoint().stampsFullLoadWithTaskStart() ? row -> taskStart : row -> Instant.now();
     for (SourceTable table : tables) {
       listener.stage("loading " + table.qualifiedName());
-      long loaded = load(snapshotConnection, table, target, stamps);
+      long loaded = load(snapshotConnection, table, target, stamps, listener);
       rows.put(table.qualifiedName(), loaded);
     }
     snapshotConnection.commit();
@@ -53,15 +53,27 @@ final class FullLoad {
   }
 
   private static long load(
-      Connection connection, SourceTable table, DmsTarget target, DmsTarget.FullLoadStamps stamps)
+      Connection connection,
+      SourceTable table,
+      DmsTarget target,
+      DmsTarget.FullLoadStamps stamps,
+      CaptureListener listener)
       throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(selectAll(table))) {
       statement.setFetchSize(FETCH_ROWS);
       try (ResultSet resultSet = statement.executeQuery()) {
         Rows rows = new Rows(table, resultSet);
+        DmsTarget.FullLoadStamps stampsTold =
+            row -> {
+              Instant stamp = stamps.stampFor(row);
+              if (row == 0) {
+                listener.firstRowLoaded(table.qualifiedName());
+              }
+              return stamp;
+            };
         int files =
             target.writeFullLoad(
-                table.schema(), table.name(), table.dmsColumns(), () -> rows, stamps, 1);
+                table.schema(), table.name(), table.dmsColumns(), () -> rows, stampsTold, 1);
         // A reload overwrites LOAD00000001 on; files of an older, larger load must not remain.
         target.removeLoadFilesFrom(table.schema(), table.name(), files + 1);
         if (rows.failure != null) {

@@ -67,6 +67,8 @@ public final class JobRunner {
         humanBytes(bronze.inventory().sizeInBytes()),
         bronze.inventory().folder());
     progress(table, "%s", BronzeShape.describe(bronze.inventory(), settings.bronze()));
+    BronzeShape.fullLoadOverlap(bronze.inventory(), settings.bronze(), bronze.fullLoadStart())
+        .ifPresent(overlap -> progress(table, "%s", overlap));
     if (!bronze.ignoredColumns().isEmpty()) {
       progress(
           table,

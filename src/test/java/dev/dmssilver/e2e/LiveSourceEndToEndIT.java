@@ -122,6 +122,51 @@ class LiveSourceEndToEndIT {
     }
   }
 
+  /**
+   * DMS's default stamps each full-load row with its transfer time: changes committed while the
+   * load runs carry earlier times than the stale rows transferred after them, and must still win.
+   * Tables load one after another, so the changes come once the last one (shipments) has
+   * transferred its first row: no table is then inside the window no rule can close (after the
+   * task's start, before its first row).
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void changesCommittedWhileTheLoadRunsWinOverItsTransferStampedRows(long seed) throws Exception {
+    Path work = folder.resolve("load-overlap-" + seed);
+    try (LiveScenario scenario =
+        new LiveScenario(postgres, "load_overlap_" + seed, seed, work, DmsEndpoint.seed(), null)) {
+      scenario.workload().seed(60, 20, 80);
+      scenario.workload().run(200);
+      scenario.captureWithChangesDuringTheLoad("public.shipments", 40);
+      scenario.workload().run(200);
+      scenario.capture();
+
+      assertSilverIsTheSource(scenario, seed, work, true, true);
+    }
+  }
+
+  /**
+   * With use_task_start_time_for_full_load_timestamp, every full-load row is stamped with the
+   * task's start: changes win even when committed before any row was transferred.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void withTaskStartStampsChangesFromTheVeryStartOfTheLoadWin(long seed) throws Exception {
+    Path work = folder.resolve("task-start-" + seed);
+    DmsEndpoint endpoint =
+        DmsEndpointSettings.seedWith(Map.of("use_task_start_time_for_full_load_timestamp", "true"));
+    try (LiveScenario scenario =
+        new LiveScenario(postgres, "task_start_" + seed, seed, work, endpoint, null)) {
+      scenario.workload().seed(60, 20, 80);
+      scenario.workload().run(200);
+      scenario.captureWithChangesDuringTheLoad("public.customers", 40);
+      scenario.workload().run(200);
+      scenario.capture();
+
+      assertSilverIsTheSource(scenario, seed, work, true, true);
+    }
+  }
+
   private static void assertSilverIsTheSource(
       LiveScenario scenario, long seed, Path work, boolean keepsDeletedRows, boolean milliseconds)
       throws Exception {
@@ -152,10 +197,9 @@ class LiveSourceEndToEndIT {
               table
                   + " key "
                   + row.getKey()
-                  + ": in Silver "
-                  + inSilver
-                  + ", in quarantine "
-                  + !inSilver);
+                  + (inSilver
+                      ? ": in both Silver and quarantine"
+                      : ": in neither Silver nor quarantine"));
         } else if (inSilver && !actual.get(row.getKey()).equals(row.getValue())) {
           differences.add(
               table + ": source " + row.getValue() + " but Silver " + actual.get(row.getKey()));

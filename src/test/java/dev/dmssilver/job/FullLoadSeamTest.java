@@ -11,7 +11,11 @@ import static dev.dmssilver.testing.BronzeFixture.op;
 import static dev.dmssilver.testing.BronzeFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dmssilver.bronze.BronzeDiscovery;
+import dev.dmssilver.bronze.BronzeInventory;
 import dev.dmssilver.bronze.BronzeSettings;
+import dev.dmssilver.bronze.BronzeShape;
+import dev.dmssilver.contract.BronzeSource;
 import dev.dmssilver.contract.Contracts;
 import dev.dmssilver.dms.DmsColumn;
 import dev.dmssilver.lakehouse.CatalogSettings;
@@ -24,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +70,62 @@ class FullLoadSeamTest {
         order("U", "2024-01-15 10:02:00.000000", 2, "confirmed"));
 
     assertThat(silverOrders(bronze)).containsExactlyInAnyOrder("1|pending", "2|confirmed");
+  }
+
+  @Test
+  void theRunSaysWhenChangesWereCommittedWhileTheLoadRanAndNamesTheSetting() {
+    BronzeFixture bronze = new BronzeFixture(folder.resolve("bronze"));
+    bronze.write(
+        "orders",
+        "LOAD00000001.parquet",
+        LOAD,
+        order("I", "2024-01-15 10:00:00.000000", 1, "pending"),
+        order("I", "2024-01-15 10:05:00.000000", 2, "pending"));
+    bronze.write(
+        "orders",
+        "2024/01/15/20240115-100300000.parquet",
+        LOAD,
+        order("U", "2024-01-15 10:02:00.000000", 2, "confirmed"));
+    BronzeFixture stampedAtTheStart = new BronzeFixture(folder.resolve("task-start"));
+    stampedAtTheStart.write(
+        "orders",
+        "LOAD00000001.parquet",
+        LOAD,
+        order("I", "2024-01-15 10:00:00.000000", 1, "pending"),
+        order("I", "2024-01-15 10:00:00.000000", 2, "pending"));
+    stampedAtTheStart.write(
+        "orders",
+        "2024/01/15/20240115-100300000.parquet",
+        LOAD,
+        order("U", "2024-01-15 10:02:00.000000", 2, "confirmed"));
+
+    assertThat(overlap(bronze))
+        .hasValueSatisfying(
+            message ->
+                assertThat(message)
+                    .startsWith(
+                        "1 CDC files hold changes committed while the full load ran"
+                            + " (2024-01-15T10:00:00Z to 2024-01-15T10:05:00Z)")
+                    .endsWith(
+                        "set use_task_start_time_for_full_load_timestamp on the endpoint to close"
+                            + " that window"));
+    assertThat(overlap(stampedAtTheStart)).isEmpty();
+  }
+
+  private static Optional<String> overlap(BronzeFixture bronze) {
+    BronzeSettings settings = BronzeSettings.withDefaults(bronze.root());
+    BronzeInventory inventory =
+        BronzeDiscovery.discover(
+            TestSpark.session(), "orders", settings.tableFolder(new BronzeSource(null, "orders")));
+    return BronzeShape.fullLoadOverlap(
+        inventory,
+        settings,
+        Optional.of(
+            inventory.files().stream()
+                .filter(file -> file.isFullLoad())
+                .map(file -> file.minimumOf("_dms_timestamp").get())
+                .min(Instant::compareTo)
+                .get()));
   }
 
   @Test

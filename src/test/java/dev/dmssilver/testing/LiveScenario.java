@@ -45,6 +45,7 @@ public final class LiveScenario implements AutoCloseable {
   private final Path folder;
   private CaptureSettings capture;
   private final List<String> log = new ArrayList<>();
+  private boolean captured;
 
   public LiveScenario(
       LocalPostgres postgres,
@@ -84,9 +85,38 @@ public final class LiveScenario implements AutoCloseable {
   }
 
   public CaptureReport capture(CaptureListener listener) {
+    if (!captured) {
+      forgetDeletesBeforeTheFullLoad();
+      captured = true;
+    }
     CaptureReport report = new Capture(new Configuration(), capture, listener).run();
     log.add(report.render());
     return report;
+  }
+
+  /**
+   * The first capture, during whose full load the workload commits {@code steps} transactions: once
+   * {@code table}'s first row is transferred. The load reads from the slot's snapshot, so they
+   * reach Bronze as CDC, committed before the rows transferred after them.
+   */
+  public CaptureReport captureWithChangesDuringTheLoad(String table, int steps) {
+    return capture(
+        new CaptureListener() {
+          @Override
+          public void stage(String message) {}
+
+          @Override
+          public void firstRowLoaded(String loading) {
+            if (loading.equals(table)) {
+              try {
+                workload.run(steps);
+              } catch (SQLException e) {
+                throw new IllegalStateException(e);
+              }
+              log.add(steps + " transactions committed while " + table + " was loading");
+            }
+          }
+        });
   }
 
   /** A capture that stops after writing its first batch, before the slot moves past it. */
@@ -141,10 +171,26 @@ public final class LiveScenario implements AutoCloseable {
 
   /** A reload: a new full load through a new slot, as a task restarted with reload-target. */
   public CaptureReport reload() {
+    forgetDeletesBeforeTheFullLoad();
     CaptureReport report =
         new Capture(new Configuration(), capture.withReload(), CaptureListener.quiet()).run();
     log.add(report.render());
     return report;
+  }
+
+  /**
+   * A row deleted before a full load never reaches Bronze (or, after a reload, is absent from the
+   * complete picture the new load gives): no endpoint keeps its last image. The workload is idle
+   * now, so everything committed so far is before the slot's snapshot.
+   */
+  private void forgetDeletesBeforeTheFullLoad() {
+    try (Statement statement = connection.createStatement()) {
+      for (String table : LiveSourceOracle.sourceTables()) {
+        statement.execute("TRUNCATE " + ShopWorkload.GRAVEYARD + "." + table);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Moves the CDC files written so far out of Bronze, to bring them back later. */

@@ -106,6 +106,14 @@ public final class LiveSourceOracle {
     }
   }
 
+  public static List<String> sourceTables() {
+    List<String> tables = new ArrayList<>();
+    for (String[] table : TABLES.values()) {
+      tables.add(table[0]);
+    }
+    return tables;
+  }
+
   public static List<String> silverTables() {
     return new ArrayList<>(TABLES.keySet());
   }

@@ -20,11 +20,11 @@ import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
 
 /**
- * The smallest instant a file holds in each column that can carry a commit timestamp (a string in
- * DMS's format, or a Parquet timestamp), from the footer's statistics alone. A column whose every
- * row group has statistics gets a value; any other column none.
+ * The smallest and largest instant a file holds in each column that can carry a commit timestamp (a
+ * string in DMS's format, or a Parquet timestamp), from the footer's statistics alone. A column
+ * whose every row group has statistics gets a range; any other column none.
  */
-final class FooterMinimums {
+final class FooterRanges {
   private static final DateTimeFormatter COMMIT_TIMESTAMP =
       new DateTimeFormatterBuilder()
           .appendPattern("uuuu-MM-dd HH:mm:ss")
@@ -33,11 +33,11 @@ final class FooterMinimums {
           .optionalEnd()
           .toFormatter(Locale.ROOT);
 
-  private FooterMinimums() {}
+  private FooterRanges() {}
 
-  /** Lower-cased column name to the smallest instant in it. */
-  static Map<String, Instant> of(ParquetMetadata footer) {
-    Map<String, Instant> minimums = new HashMap<>();
+  /** Lower-cased column name to the smallest and largest instant in it. */
+  static Map<String, Instant[]> of(ParquetMetadata footer) {
+    Map<String, Instant[]> ranges = new HashMap<>();
     Map<String, Boolean> complete = new HashMap<>();
     List<BlockMetaData> blocks = footer.getBlocks();
     for (BlockMetaData block : blocks) {
@@ -46,25 +46,31 @@ final class FooterMinimums {
           continue;
         }
         String name = chunk.getPath().toDotString().toLowerCase(Locale.ROOT);
-        Instant minimum = minimum(chunk);
-        if (minimum == null) {
+        Instant[] range = range(chunk);
+        if (range == null) {
           complete.put(name, false);
           continue;
         }
         complete.putIfAbsent(name, true);
-        minimums.merge(name, minimum, (a, b) -> a.isBefore(b) ? a : b);
+        ranges.merge(
+            name,
+            range,
+            (a, b) ->
+                new Instant[] {
+                  a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]
+                });
       }
     }
     complete.forEach(
         (name, whole) -> {
           if (!whole) {
-            minimums.remove(name);
+            ranges.remove(name);
           }
         });
-    return minimums;
+    return ranges;
   }
 
-  private static Instant minimum(ColumnChunkMetaData chunk) {
+  private static Instant[] range(ColumnChunkMetaData chunk) {
     Statistics<?> statistics = chunk.getStatistics();
     if (statistics == null || statistics.isEmpty() || !statistics.hasNonNullValue()) {
       return null;
@@ -73,24 +79,38 @@ final class FooterMinimums {
     LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
     if (type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.BINARY
         && logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation) {
-      return parse(((Binary) statistics.genericGetMin()).toStringUsingUTF8());
+      Instant minimum = parse(((Binary) statistics.genericGetMin()).toStringUsingUTF8());
+      Instant maximum = parse(((Binary) statistics.genericGetMax()).toStringUsingUTF8());
+      return minimum == null || maximum == null ? null : new Instant[] {minimum, maximum};
     }
     if (type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT64
         && logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation) {
-      long value = (Long) statistics.genericGetMin();
-      switch (((LogicalTypeAnnotation.TimestampLogicalTypeAnnotation) logical).getUnit()) {
-        case MILLIS:
-          return Instant.ofEpochMilli(value);
-        case MICROS:
-          return Instant.ofEpochSecond(0, value * 1000);
-        default:
-          return Instant.ofEpochSecond(0, value);
-      }
+      LogicalTypeAnnotation.TimeUnit unit =
+          ((LogicalTypeAnnotation.TimestampLogicalTypeAnnotation) logical).getUnit();
+      return new Instant[] {
+        instant((Long) statistics.genericGetMin(), unit),
+        instant((Long) statistics.genericGetMax(), unit)
+      };
     }
     return null;
   }
 
+  private static Instant instant(long value, LogicalTypeAnnotation.TimeUnit unit) {
+    switch (unit) {
+      case MILLIS:
+        return Instant.ofEpochMilli(value);
+      case MICROS:
+        return Instant.ofEpochSecond(0, value * 1000);
+      default:
+        return Instant.ofEpochSecond(0, value);
+    }
+  }
+
   private static Instant parse(String text) {
+    // Most string columns are not timestamps: a cheap look before the parser's exception.
+    if (text.length() < 19 || text.charAt(4) != '-' || text.charAt(10) != ' ') {
+      return null;
+    }
     try {
       return LocalDateTime.parse(text, COMMIT_TIMESTAMP).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
