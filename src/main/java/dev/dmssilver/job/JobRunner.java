@@ -66,9 +66,10 @@ public final class JobRunner {
         bronze.inventory().eventCount(),
         humanBytes(bronze.inventory().sizeInBytes()),
         bronze.inventory().folder());
-    progress(table, "%s", BronzeShape.describe(bronze.inventory(), settings.bronze()));
+    // Notes, not steps: the job's current step stays what it is.
+    progress.log(table, BronzeShape.describe(bronze.inventory(), settings.bronze()));
     BronzeShape.fullLoadOverlap(bronze.inventory(), settings.bronze(), bronze.fullLoadStart())
-        .ifPresent(overlap -> progress(table, "%s", overlap));
+        .ifPresent(overlap -> progress.log(table, overlap));
     if (!bronze.ignoredColumns().isEmpty()) {
       progress(
           table,
@@ -95,7 +96,7 @@ public final class JobRunner {
           counts.quarantinedRows(),
           counts.deletedKeys());
       if (counts.deleteEvents() == 0 && BronzeShape.cdcFiles(bronze.inventory()) > 0) {
-        progress(
+        progress.log(
             table,
             "no deletes in Bronze: its CDC files hold no Op = D row. If the DMS endpoint sets"
                 + " cdc_inserts_and_updates or cdc_inserts_only, rows deleted at the source stay"

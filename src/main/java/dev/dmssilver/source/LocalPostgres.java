@@ -45,8 +45,8 @@ public final class LocalPostgres implements AutoCloseable {
   public static Map<String, String> logicalDecoding() {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("wal_level", "logical");
-    settings.put("max_replication_slots", "10");
-    settings.put("max_wal_senders", "10");
+    settings.put("max_replication_slots", "40");
+    settings.put("max_wal_senders", "20");
     return settings;
   }
 

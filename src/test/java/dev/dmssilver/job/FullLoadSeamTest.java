@@ -54,50 +54,17 @@ class FullLoadSeamTest {
 
   @Test
   void aChangeCommittedDuringTheLoadWinsOverTheRowTheLoadTransferredLater() {
-    BronzeFixture bronze = new BronzeFixture(folder.resolve("bronze"));
-    // The load starts at 10:00:00 and transfers order 2 at 10:05:00, as it was at the start.
-    bronze.write(
-        "orders",
-        "LOAD00000001.parquet",
-        LOAD,
-        order("I", "2024-01-15 10:00:00.000000", 1, "pending"),
-        order("I", "2024-01-15 10:05:00.000000", 2, "pending"));
-    // Order 2 was confirmed at 10:02:00, while the load ran.
-    bronze.write(
-        "orders",
-        "2024/01/15/20240115-100300000.parquet",
-        LOAD,
-        order("U", "2024-01-15 10:02:00.000000", 2, "confirmed"));
+    BronzeFixture bronze = loadWithAChangeDuringIt("bronze", "2024-01-15 10:05:00.000000");
 
     assertThat(silverOrders(bronze)).containsExactlyInAnyOrder("1|pending", "2|confirmed");
   }
 
   @Test
   void theRunSaysWhenChangesWereCommittedWhileTheLoadRanAndNamesTheSetting() {
-    BronzeFixture bronze = new BronzeFixture(folder.resolve("bronze"));
-    bronze.write(
-        "orders",
-        "LOAD00000001.parquet",
-        LOAD,
-        order("I", "2024-01-15 10:00:00.000000", 1, "pending"),
-        order("I", "2024-01-15 10:05:00.000000", 2, "pending"));
-    bronze.write(
-        "orders",
-        "2024/01/15/20240115-100300000.parquet",
-        LOAD,
-        order("U", "2024-01-15 10:02:00.000000", 2, "confirmed"));
-    BronzeFixture stampedAtTheStart = new BronzeFixture(folder.resolve("task-start"));
-    stampedAtTheStart.write(
-        "orders",
-        "LOAD00000001.parquet",
-        LOAD,
-        order("I", "2024-01-15 10:00:00.000000", 1, "pending"),
-        order("I", "2024-01-15 10:00:00.000000", 2, "pending"));
-    stampedAtTheStart.write(
-        "orders",
-        "2024/01/15/20240115-100300000.parquet",
-        LOAD,
-        order("U", "2024-01-15 10:02:00.000000", 2, "confirmed"));
+    BronzeFixture bronze = loadWithAChangeDuringIt("bronze", "2024-01-15 10:05:00.000000");
+    // With use_task_start_time_for_full_load_timestamp every row carries the task's start.
+    BronzeFixture stampedAtTheStart =
+        loadWithAChangeDuringIt("task-start", "2024-01-15 10:00:00.000000");
 
     assertThat(overlap(bronze))
         .hasValueSatisfying(
@@ -110,6 +77,26 @@ class FullLoadSeamTest {
                         "set use_task_start_time_for_full_load_timestamp on the endpoint to close"
                             + " that window"));
     assertThat(overlap(stampedAtTheStart)).isEmpty();
+  }
+
+  /**
+   * A load that starts at 10:00:00 and stamps order 2 with {@code secondStamp}, as it was at the
+   * start; order 2 was confirmed at 10:02:00, while the load ran.
+   */
+  private BronzeFixture loadWithAChangeDuringIt(String name, String secondStamp) {
+    BronzeFixture bronze = new BronzeFixture(folder.resolve(name));
+    bronze.write(
+        "orders",
+        "LOAD00000001.parquet",
+        LOAD,
+        order("I", "2024-01-15 10:00:00.000000", 1, "pending"),
+        order("I", secondStamp, 2, "pending"));
+    bronze.write(
+        "orders",
+        "2024/01/15/20240115-100300000.parquet",
+        LOAD,
+        order("U", "2024-01-15 10:02:00.000000", 2, "confirmed"));
+    return bronze;
   }
 
   private static Optional<String> overlap(BronzeFixture bronze) {

@@ -257,8 +257,17 @@ public final class LiveScenario implements AutoCloseable {
     return String.join(System.lineSeparator(), log);
   }
 
+  /** Drops the scenario's slot, which would hold WAL and a slot of the server's few. */
   @Override
   public void close() throws SQLException {
-    connection.close();
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
+              + " WHERE slot_name = '"
+              + name
+              + "'");
+    } finally {
+      connection.close();
+    }
   }
 }
