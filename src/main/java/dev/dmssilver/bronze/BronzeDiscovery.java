@@ -192,7 +192,12 @@ public final class BronzeDiscovery {
       StructType schema = converter.convert(footer.getFileMetaData().getSchema());
       String path = status.getPath().toString();
       return new BronzeFile(
-          path, status.getLen(), schema, reader.getRecordCount(), FooterRanges.of(footer));
+          path,
+          status.getLen(),
+          schema,
+          reader.getRecordCount(),
+          FooterRanges.of(footer),
+          FooterRanges.holdsDeletes(footer));
     } catch (IOException | RuntimeException e) {
       throw new SilverException(
           SilverException.Kind.BRONZE_INPUT,

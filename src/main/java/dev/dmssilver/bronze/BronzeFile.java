@@ -22,26 +22,36 @@ public final class BronzeFile {
   private final StructType schema;
   private final long rowCount;
   private final Map<String, Instant[]> ranges;
+  private final Optional<Boolean> holdsDeletes;
 
   public BronzeFile(String path, long sizeInBytes, StructType schema, long rowCount) {
-    this(path, sizeInBytes, schema, rowCount, Collections.<String, Instant[]>emptyMap());
+    this(
+        path,
+        sizeInBytes,
+        schema,
+        rowCount,
+        Collections.<String, Instant[]>emptyMap(),
+        Optional.<Boolean>empty());
   }
 
   /**
    * @param ranges the smallest and largest instant of each timestamp-like column, by lower-cased
    *     name, where the footer's statistics give them
+   * @param holdsDeletes whether the file has an Op = D row, where the statistics tell
    */
   public BronzeFile(
       String path,
       long sizeInBytes,
       StructType schema,
       long rowCount,
-      Map<String, Instant[]> ranges) {
+      Map<String, Instant[]> ranges,
+      Optional<Boolean> holdsDeletes) {
     this.path = requireNonNull(path, "path is null");
     this.sizeInBytes = sizeInBytes;
     this.schema = requireNonNull(schema, "schema is null");
     this.rowCount = rowCount;
     this.ranges = Collections.unmodifiableMap(new HashMap<>(ranges));
+    this.holdsDeletes = requireNonNull(holdsDeletes, "holdsDeletes is null");
   }
 
   public String path() {
@@ -68,6 +78,11 @@ public final class BronzeFile {
   public Optional<Instant> minimumOf(String column) {
     Instant[] range = ranges.get(column.toLowerCase(Locale.ROOT));
     return range == null ? Optional.<Instant>empty() : Optional.of(range[0]);
+  }
+
+  /** Whether the file holds an Op = D row, if its footer's statistics tell. */
+  public Optional<Boolean> holdsDeletes() {
+    return holdsDeletes;
   }
 
   /** The largest instant in {@code column}, if the footer's statistics say. */

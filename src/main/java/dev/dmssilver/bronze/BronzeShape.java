@@ -93,9 +93,22 @@ public final class BronzeShape {
             overlapping, loadStart.get(), loadEnd));
   }
 
-  /** CDC files: without any, there is nothing to say about deletes. */
-  public static long cdcFiles(BronzeInventory inventory) {
-    return inventory.files().stream().filter(file -> !file.isFullLoad()).count();
+  /**
+   * True when CDC files exist and their footers show that none holds a delete (Op = D): the
+   * endpoint may not write deletes at all. False when one does, or when a footer cannot tell.
+   */
+  public static boolean cdcWithoutDeletes(BronzeInventory inventory) {
+    boolean cdc = false;
+    for (BronzeFile file : inventory.files()) {
+      if (file.isFullLoad()) {
+        continue;
+      }
+      cdc = true;
+      if (file.holdsDeletes().orElse(true)) {
+        return false;
+      }
+    }
+    return cdc;
   }
 
   private static String withOp(int withOp, int files) {

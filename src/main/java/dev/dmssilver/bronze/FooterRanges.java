@@ -70,6 +70,27 @@ final class FooterRanges {
     return ranges;
   }
 
+  /**
+   * Whether the file holds a delete, from its {@code Op} column's statistics: D sorts before I and
+   * U, so the smallest Op is D exactly when there is one. Empty if the footer cannot tell.
+   */
+  static java.util.Optional<Boolean> holdsDeletes(ParquetMetadata footer) {
+    boolean any = false;
+    for (BlockMetaData block : footer.getBlocks()) {
+      for (ColumnChunkMetaData chunk : block.getColumns()) {
+        if (chunk.getPath().size() != 1 || !chunk.getPath().toDotString().equals("Op")) {
+          continue;
+        }
+        Statistics<?> statistics = chunk.getStatistics();
+        if (statistics == null || statistics.isEmpty() || !statistics.hasNonNullValue()) {
+          return java.util.Optional.empty();
+        }
+        any |= "D".equals(((Binary) statistics.genericGetMin()).toStringUsingUTF8());
+      }
+    }
+    return java.util.Optional.of(any);
+  }
+
   private static Instant[] range(ColumnChunkMetaData chunk) {
     Statistics<?> statistics = chunk.getStatistics();
     if (statistics == null || statistics.isEmpty() || !statistics.hasNonNullValue()) {

@@ -42,9 +42,6 @@ public final class LatestEvent {
   /** How many events the key had; summed over keys it must equal the events read. */
   public static final String KEY_EVENT_COUNT = "_key_event_count";
 
-  /** How many of the key's events are deletes; summed over keys, the deletes Bronze holds. */
-  public static final String KEY_DELETE_COUNT = "_key_delete_count";
-
   private static final String RANK = "_event_rank";
   private static final String ISOLATION = "_event_isolation";
 
@@ -87,8 +84,6 @@ public final class LatestEvent {
         .withColumn(ISOLATION, isolation)
         .withColumn(RANK, row_number().over(latestFirst))
         .withColumn(KEY_EVENT_COUNT, count(lit(1)).over(allOfKey))
-        .withColumn(
-            KEY_DELETE_COUNT, count(when(col(EventColumns.OP).equalTo("D"), 1)).over(allOfKey))
         .where(col(RANK).equalTo(1))
         .drop(RANK, ISOLATION);
   }

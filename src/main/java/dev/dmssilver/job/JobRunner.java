@@ -95,7 +95,7 @@ public final class JobRunner {
           counts.validRows(),
           counts.quarantinedRows(),
           counts.deletedKeys());
-      if (counts.deleteEvents() == 0 && BronzeShape.cdcFiles(bronze.inventory()) > 0) {
+      if (BronzeShape.cdcWithoutDeletes(bronze.inventory())) {
         progress.log(
             table,
             "no deletes in Bronze: its CDC files hold no Op = D row. If the DMS endpoint sets"

@@ -35,7 +35,6 @@ import org.apache.spark.sql.Row;
  */
 public final class OutcomeCounts {
   private final long eventsResolved;
-  private final long deleteEvents;
   private final long deletedKeys;
   private final long currentRows;
   private final long validRows;
@@ -47,7 +46,6 @@ public final class OutcomeCounts {
 
   OutcomeCounts(
       long eventsResolved,
-      long deleteEvents,
       long deletedKeys,
       long currentRows,
       long validRows,
@@ -57,7 +55,6 @@ public final class OutcomeCounts {
       long unparseableCommitTimestamps,
       String unparseableExample) {
     this.eventsResolved = eventsResolved;
-    this.deleteEvents = deleteEvents;
     this.deletedKeys = deletedKeys;
     this.currentRows = currentRows;
     this.validRows = validRows;
@@ -85,7 +82,6 @@ public final class OutcomeCounts {
     // Events that cannot be ordered stand alone in the resolved rows: counting rows counts them.
     Column unparseable = LatestEvent.unparseableCommitTimestamp();
     aggregates.add(count(when(unparseable, 1)));
-    aggregates.add(sum(col(LatestEvent.KEY_DELETE_COUNT)));
     int reasonsFrom = aggregates.size();
     for (String reason : reasons) {
       aggregates.add(
@@ -105,7 +101,6 @@ public final class OutcomeCounts {
     }
     return new OutcomeCounts(
         row.isNullAt(0) ? 0 : row.getLong(0),
-        row.isNullAt(7) ? 0 : row.getLong(7),
         row.getLong(1),
         row.getLong(2),
         row.getLong(3),
@@ -133,11 +128,6 @@ public final class OutcomeCounts {
   /** Sum over keys of each key's event count: every event read, counted once. */
   public long eventsResolved() {
     return eventsResolved;
-  }
-
-  /** Delete events (Op D) in Bronze: none at all suggests an endpoint that does not write them. */
-  public long deleteEvents() {
-    return deleteEvents;
   }
 
   /** Keys whose latest event is a delete: absent from Silver. */

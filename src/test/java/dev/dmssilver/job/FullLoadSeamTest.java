@@ -99,11 +99,30 @@ class FullLoadSeamTest {
     return bronze;
   }
 
+  @Test
+  void aBronzeWhoseCdcFilesHoldNoDeleteIsToldApartFromTheFootersAlone() {
+    BronzeFixture updatesOnly = loadWithAChangeDuringIt("updates", "2024-01-15 10:05:00.000000");
+    BronzeFixture withADelete = loadWithAChangeDuringIt("deletes", "2024-01-15 10:05:00.000000");
+    withADelete.write(
+        "orders",
+        "2024/01/15/20240115-110000000.parquet",
+        LOAD,
+        order("D", "2024-01-15 11:00:00.000000", 1, "pending"));
+
+    assertThat(BronzeShape.cdcWithoutDeletes(inventory(updatesOnly))).isTrue();
+    assertThat(BronzeShape.cdcWithoutDeletes(inventory(withADelete))).isFalse();
+  }
+
+  private static BronzeInventory inventory(BronzeFixture bronze) {
+    return BronzeDiscovery.discover(
+        TestSpark.session(),
+        "orders",
+        BronzeSettings.withDefaults(bronze.root()).tableFolder(new BronzeSource(null, "orders")));
+  }
+
   private static Optional<String> overlap(BronzeFixture bronze) {
     BronzeSettings settings = BronzeSettings.withDefaults(bronze.root());
-    BronzeInventory inventory =
-        BronzeDiscovery.discover(
-            TestSpark.session(), "orders", settings.tableFolder(new BronzeSource(null, "orders")));
+    BronzeInventory inventory = inventory(bronze);
     return BronzeShape.fullLoadOverlap(
         inventory,
         settings,

@@ -710,8 +710,7 @@ class JobRunnerTest {
                 "SELECT 'I' AS _event_op, CAST(NULL AS array<string>) AS _reasons, 1L AS _key_event_count,"
                     + " TIMESTAMP '2024-01-01 00:00:00' AS _event_commit_timestamp,"
                     + " '2024-01-01 00:00:00' AS _event_commit_timestamp_text,"
-                    + " 'file:/x/a.parquet' AS _event_file, false AS _event_before_full_load,"
-                    + " 0L AS _key_delete_count"),
+                    + " 'file:/x/a.parquet' AS _event_file, false AS _event_before_full_load"),
             List.of());
 
     assertThatThrownBy(

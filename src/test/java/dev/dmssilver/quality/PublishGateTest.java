@@ -12,7 +12,7 @@ class PublishGateTest {
 
   private static OutcomeCounts counts(long current, long quarantined) {
     return new OutcomeCounts(
-        current, 0, 0, current, current - quarantined, quarantined, Map.of(), null, 0, null);
+        current, 0, current, current - quarantined, quarantined, Map.of(), null, 0, null);
   }
 
   @Test
