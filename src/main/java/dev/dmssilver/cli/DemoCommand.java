@@ -2,6 +2,7 @@ package dev.dmssilver.cli;
 
 import dev.dmssilver.SilverException;
 import dev.dmssilver.bronze.BronzeSettings;
+import dev.dmssilver.console.ProgressListener;
 import dev.dmssilver.contract.Contracts;
 import dev.dmssilver.dms.DmsEndpoint;
 import dev.dmssilver.dms.DmsEndpointSettings;
@@ -103,11 +104,13 @@ final class DemoCommand implements Callable<Integer> {
             BronzeSettings.withDefaults(bronze),
             CatalogSettings.local(warehouse.toString()),
             known);
+    ProgressListener display = engine.display("demo");
     SparkSession spark = engine.start("silver demo", settings.catalog());
     return RunCommand.runAndReport(
         spark,
         settings,
         new ArrayList<>(known.all()),
+        display,
         spec.commandLine().getOut(),
         Optional.empty());
   }

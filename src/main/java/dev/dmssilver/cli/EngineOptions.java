@@ -1,5 +1,7 @@
 package dev.dmssilver.cli;
 
+import dev.dmssilver.console.ConsoleMode;
+import dev.dmssilver.console.ProgressListener;
 import dev.dmssilver.lakehouse.CatalogSettings;
 import dev.dmssilver.lakehouse.SparkSessions;
 import java.util.LinkedHashMap;
@@ -21,8 +23,18 @@ final class EngineOptions {
               + " cluster.")
   Integer shufflePartitions;
 
-  @Option(names = "--verbose", arity = "0..1", description = "Show Spark's own INFO logging.")
+  @Option(
+      names = "--verbose",
+      arity = "0..1",
+      description =
+          "Stream the step log and Spark's own INFO logging to stderr. On a terminal the step log"
+              + " otherwise goes to a file and a live display shows each table's step.")
   boolean verbose;
+
+  /** The display for {@code command}; call before {@link #start}, so Spark's logs follow it. */
+  ProgressListener display(String command) {
+    return ConsoleMode.start(command, verbose, System.err);
+  }
 
   SparkSession start(String appName, CatalogSettings catalog) {
     if (verbose) {

@@ -1,5 +1,6 @@
 package dev.dmssilver.cli;
 
+import dev.dmssilver.console.ProgressListener;
 import dev.dmssilver.contract.Contracts;
 import dev.dmssilver.job.Preflight;
 import dev.dmssilver.job.RunSettings;
@@ -9,6 +10,7 @@ import dev.dmssilver.maintenance.Maintenance;
 import dev.dmssilver.maintenance.MaintenancePolicies;
 import dev.dmssilver.maintenance.MaintenancePolicy;
 import dev.dmssilver.maintenance.MaintenanceReport;
+import dev.dmssilver.maintenance.PolicyOverride;
 import dev.dmssilver.report.CloudWatchPublisher;
 import dev.dmssilver.report.MaintenanceSummary;
 import dev.dmssilver.report.MetricsSettings;
@@ -108,13 +110,13 @@ final class MaintainCommand implements Callable<Integer> {
     MetricsSettings metricsSettings = metrics.settings(objectStore);
     Clock clock = Clock.systemUTC();
     String runId = "maintain-" + RunSettings.newRunId(clock);
-    SparkSession spark = engine.start("silver maintain", settings);
-    Preflight.checkCatalog(spark, settings);
-
-    Maintenance maintenance = new Maintenance(spark, settings, clock, runId);
-    List<String> tables = selection.all ? maintenance.existing(knownTables) : selection.tables;
     List<MaintenanceReport> reports;
-    try (CloudWatchPublisher cloudWatch = new CloudWatchPublisher(metricsSettings)) {
+    try (CloudWatchPublisher cloudWatch = new CloudWatchPublisher(metricsSettings);
+        ProgressListener display = engine.display("maintain")) {
+      SparkSession spark = engine.start("silver maintain", settings);
+      Preflight.checkCatalog(spark, settings);
+      Maintenance maintenance = new Maintenance(spark, settings, clock, runId);
+      List<String> tables = selection.all ? maintenance.existing(knownTables) : selection.tables;
       reports =
           maintenance.maintainAll(
               tables,
@@ -122,7 +124,8 @@ final class MaintainCommand implements Callable<Integer> {
               report ->
                   cloudWatch.publish(
                       report.table(),
-                      MaintenanceSummary.metrics(report, metricsSettings.environment())));
+                      MaintenanceSummary.metrics(report, metricsSettings.environment())),
+              display);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println();
@@ -132,6 +135,7 @@ final class MaintainCommand implements Callable<Integer> {
   }
 
   private MaintenancePolicy withFlags(MaintenancePolicy policy) {
-    return policy.overriddenBy(retainLast, expireOlderThan, targetFileSizeMb, orphanOlderThan);
+    return PolicyOverride.of(retainLast, expireOlderThan, targetFileSizeMb, orphanOlderThan)
+        .over(policy);
   }
 }

@@ -1,5 +1,6 @@
 package dev.dmssilver.cli;
 
+import dev.dmssilver.console.ProgressListener;
 import dev.dmssilver.contract.Contract;
 import dev.dmssilver.contract.Contracts;
 import dev.dmssilver.job.JobResult;
@@ -101,9 +102,15 @@ final class RunCommand implements Callable<Integer> {
       settings = settings.acceptingGateFailures();
     }
     settings = settings.withMetrics(metrics.settings(objectStore)).withWrites(writes.settings());
+    ProgressListener display = engine.display("run");
     SparkSession spark = engine.start("silver run", settings.catalog());
     return runAndReport(
-        spark, settings, selected, spec.commandLine().getOut(), Optional.ofNullable(summaryJson));
+        spark,
+        settings,
+        selected,
+        display,
+        spec.commandLine().getOut(),
+        Optional.ofNullable(summaryJson));
   }
 
   /** Refuses a summary file that cannot be written before any job runs, not after it published. */
@@ -124,18 +131,21 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * Runs the jobs, prints the summary, and returns the exit code: 0 if every job published, 3 if
-   * the only trouble was the publish gate (Silver unchanged, data to look at), 1 otherwise.
+   * Runs the jobs, showing their steps on {@code display}, which it closes, then prints the summary
+   * and returns the exit code: 0 if every job published, 3 if the only trouble was the publish gate
+   * (Silver unchanged, data to look at), 1 otherwise.
    */
   static int runAndReport(
       SparkSession spark,
       RunSettings settings,
       List<Contract> contracts,
+      ProgressListener display,
       PrintWriter out,
       Optional<Path> summaryJson) {
     Instant started = settings.clock().instant();
     List<JobResult> results;
-    try (CloudWatchPublisher cloudWatch = new CloudWatchPublisher(settings.metrics())) {
+    try (ProgressListener shown = display;
+        CloudWatchPublisher cloudWatch = new CloudWatchPublisher(settings.metrics())) {
       results =
           JobRuns.runAll(
               spark,
@@ -145,7 +155,8 @@ final class RunCommand implements Callable<Integer> {
                   cloudWatch.publish(
                       result.table(),
                       JobMetrics.of(
-                          result, settings.metrics().environment(), settings.clock().instant())));
+                          result, settings.metrics().environment(), settings.clock().instant())),
+              shown);
     }
     out.println();
     out.print(RunSummary.render(settings.runId(), results));

@@ -2,6 +2,7 @@ package dev.dmssilver.job;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.dmssilver.console.ProgressListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,9 +37,16 @@ public final class JobProgress implements AutoCloseable {
   private final RowCounter counter;
   private final SparkContext sparkContext;
   private final ScheduledExecutorService ticker;
+  private final ProgressListener display;
 
-  private JobProgress(String runId, Clock clock, SparkContext sparkContext, boolean ticking) {
+  private JobProgress(
+      String runId,
+      Clock clock,
+      SparkContext sparkContext,
+      boolean ticking,
+      ProgressListener display) {
     this.runId = requireNonNull(runId, "runId is null");
+    this.display = requireNonNull(display, "display is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.sparkContext = sparkContext;
     this.counter = new RowCounter();
@@ -60,14 +68,18 @@ public final class JobProgress implements AutoCloseable {
     }
   }
 
-  /** Progress with a line every 15 seconds for each job still working, from Spark's metrics. */
-  public static JobProgress reporting(SparkSession spark, String runId, Clock clock) {
-    return new JobProgress(runId, clock, spark.sparkContext(), true);
+  /**
+   * Progress with a line every 15 seconds for each job still working, from Spark's metrics, and
+   * each step and warning also shown on {@code display}.
+   */
+  public static JobProgress reporting(
+      SparkSession spark, String runId, Clock clock, ProgressListener display) {
+    return new JobProgress(runId, clock, spark.sparkContext(), true, display);
   }
 
   /** Progress that only logs the stages it is told about. */
   public static JobProgress quiet(String runId, Clock clock) {
-    return new JobProgress(runId, clock, null, false);
+    return new JobProgress(runId, clock, null, false, ProgressListener.NONE);
   }
 
   /** Logs a step of a job and makes it the job's current stage. */
@@ -77,6 +89,22 @@ public final class JobProgress implements AutoCloseable {
         table,
         (name, stage) -> new Stage(message, stage == null ? clock.instant() : stage.jobStarted));
     log(table, message);
+    display.step(table, message);
+  }
+
+  /**
+   * Logs something the user should know about a job (Bronze holds no deletes, columns the contract
+   * does not declare), in the tool's own words, without changing its stage.
+   */
+  public void warn(String table, String message) {
+    LOG.warn("[{} {}] {}", table, runId, message);
+    display.warning(table, message);
+  }
+
+  /** As above; the display shows the {@code headline}, the log adds the {@code detail}. */
+  public void warn(String table, String headline, String detail) {
+    LOG.warn("[{} {}] {}: {}", table, runId, headline, detail);
+    display.warning(table, headline);
   }
 
   /** Logs an event of a job without changing its stage. */
@@ -86,8 +114,9 @@ public final class JobProgress implements AutoCloseable {
     }
   }
 
-  public void finished(String table) {
+  public void finished(String table, boolean succeeded) {
     stages.remove(table);
+    display.finished(table, succeeded);
   }
 
   private void report() {

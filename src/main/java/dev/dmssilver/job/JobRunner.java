@@ -71,10 +71,10 @@ public final class JobRunner {
     BronzeShape.fullLoadOverlap(bronze.inventory(), settings.bronze(), bronze.fullLoadStart())
         .ifPresent(overlap -> progress.log(table, overlap));
     if (!bronze.ignoredColumns().isEmpty()) {
-      progress(
+      progress.warn(
           table,
-          "ignoring Bronze columns the contract does not declare: %s",
-          bronze.ignoredColumns());
+          "ignoring Bronze columns the contract does not declare: " + bronze.ignoredColumns(),
+          "add them to the contract to keep them in Silver");
     }
 
     Dataset<Row> latest = LatestEvent.resolve(bronze.events(), contract.key());
@@ -96,11 +96,12 @@ public final class JobRunner {
           counts.quarantinedRows(),
           counts.deletedKeys());
       if (BronzeShape.cdcWithoutDeletes(bronze.inventory())) {
-        progress.log(
+        progress.warn(
             table,
-            "no deletes in Bronze: its CDC files hold no Op = D row. If the DMS endpoint sets"
-                + " cdc_inserts_and_updates or cdc_inserts_only, rows deleted at the source stay"
-                + " in Silver with their last image until a new full load (reload) omits them");
+            "no deletes in Bronze: rows deleted at the source may stay in Silver",
+            "its CDC files hold no Op = D row. If the DMS endpoint sets cdc_inserts_and_updates"
+                + " or cdc_inserts_only, rows deleted at the source stay in Silver with their last"
+                + " image until a new full load (reload) omits them");
       }
 
       FailPoint.reach(FailPoint.BRONZE_RESOLVED);

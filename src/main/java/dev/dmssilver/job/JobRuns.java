@@ -1,5 +1,6 @@
 package dev.dmssilver.job;
 
+import dev.dmssilver.console.ProgressListener;
 import dev.dmssilver.contract.Contract;
 import dev.dmssilver.lakehouse.QuarantineTable;
 import dev.dmssilver.lakehouse.SilverTables;
@@ -28,26 +29,29 @@ public final class JobRuns {
   /** Runs every contract concurrently and returns one result per contract, in order. */
   public static List<JobResult> runAll(
       SparkSession spark, RunSettings settings, List<Contract> contracts) {
-    return runAll(spark, settings, contracts, result -> {});
+    return runAll(spark, settings, contracts, result -> {}, ProgressListener.NONE);
   }
 
   /**
    * Runs every contract concurrently and returns one result per contract, in order. {@code
    * afterEachJob} hears of each job as soon as it ends (to publish its metrics, say); it runs after
-   * the job's data is committed, and what it throws is logged, never the job's failure.
+   * the job's data is committed, and what it throws is logged, never the job's failure. {@code
+   * display} shows each job's steps as they happen.
    */
   public static List<JobResult> runAll(
       SparkSession spark,
       RunSettings settings,
       List<Contract> contracts,
-      Consumer<JobResult> afterEachJob) {
+      Consumer<JobResult> afterEachJob,
+      ProgressListener display) {
     // Shared setup happens once, before the jobs race: the catalog's own first-use initialization
     // (creating its tables in the catalog database) is not safe to run from several threads. The
     // preflight makes an unreachable catalog or object store fail here, once, before any write.
     Preflight.check(spark, settings);
     prepareShared(spark, settings);
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, contracts.size()));
-    try (JobProgress progress = JobProgress.reporting(spark, settings.runId(), settings.clock())) {
+    try (JobProgress progress =
+        JobProgress.reporting(spark, settings.runId(), settings.clock(), display)) {
       List<Future<JobResult>> running = new ArrayList<>();
       for (Contract contract : contracts) {
         running.add(
@@ -77,7 +81,7 @@ public final class JobRuns {
       JobProgress progress,
       Consumer<JobResult> afterEachJob) {
     JobResult result = runOne(spark, settings, contract, progress);
-    progress.finished(contract.table());
+    progress.finished(contract.table(), result.succeeded());
     try {
       afterEachJob.accept(result);
     } catch (RuntimeException e) {
@@ -102,7 +106,7 @@ public final class JobRuns {
       return new JobRunner(spark, settings, progress).run(contract);
     } catch (Exception | LinkageError e) {
       // Exception, not RuntimeException: Spark's Scala code throws checked exceptions unannounced.
-      progress.log(contract.table(), "failed: " + e.getMessage());
+      progress.warn(contract.table(), "failed: " + e.getMessage());
       LOG.debug("[{}] failure detail", contract.table(), e);
       return JobResult.failed(
           contract.table(), Duration.between(started, settings.clock().instant()), e);

@@ -5,7 +5,10 @@ import dev.dmssilver.lakehouse.CatalogSettings;
 import dev.dmssilver.lakehouse.ObjectStoreSettings;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.Iterator;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -17,10 +20,11 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Checks, before any job starts, that the catalog answers and that S3 (warehouse and Bronze) can be
- * reached with the credentials at hand. A wrong endpoint, wrong credentials, a missing bucket or a
- * catalog that does not connect then stops the run in seconds with a message that names the
- * endpoint or URL, and nothing is written. Each check is one metadata call, never a data read.
+ * Checks, before any job starts, that the catalog answers, that the Bronze folder exists, and that
+ * S3 (warehouse and Bronze) can be reached with the credentials at hand. A wrong endpoint, wrong
+ * credentials, a missing bucket or a catalog that does not connect then stops the run in seconds
+ * with a message that names the endpoint or URL, and nothing is written. Each check is one metadata
+ * call, never a data read.
  */
 public final class Preflight {
   private Preflight() {}
@@ -32,6 +36,21 @@ public final class Preflight {
     }
     if (ObjectStoreSettings.isS3(settings.bronze().root())) {
       checkBronze(spark, settings.bronze().root(), settings.catalog().objectStore());
+    } else {
+      checkLocalBronze(settings.bronze().root());
+    }
+  }
+
+  private static void checkLocalBronze(String root) {
+    java.nio.file.Path folder =
+        Paths.get(root.startsWith("file:") ? URI.create(root).getPath() : root);
+    if (!Files.isDirectory(folder)) {
+      throw new SilverException(
+          SilverException.Kind.CONFIGURATION,
+          String.format(
+              "Cannot use the Bronze %s: %s; --bronze must be the DMS target folder"
+                  + " (BucketFolder)",
+              root, Files.exists(folder) ? "it is a file, not a folder" : "no such folder"));
     }
   }
 

@@ -22,6 +22,7 @@ import dev.dmssilver.quality.QuarantineRecords;
 import dev.dmssilver.quality.Validation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotSummary;
@@ -65,12 +66,15 @@ final class PublishStep {
     String table = contract.table();
     new SilverTables(spark, settings.catalog()).ensure(contract);
     Publisher publisher = new Publisher(spark, settings.catalog(), settings.writes());
-    Snapshot base = publisher.current(table);
+    Optional<Snapshot> base = publisher.current(table);
     GateVerdict verdict =
-        PublishGate.evaluate(contract.gate(), counts, OptionalLong.of(totalRecords(base)));
+        PublishGate.evaluate(
+            contract.gate(),
+            counts,
+            OptionalLong.of(base.map(PublishStep::totalRecords).orElse(0L)));
     if (!verdict.allowsPublishing() && settings.acceptsGateFailures()) {
       verdict = verdict.accepted();
-      progress.log(table, "publishing despite the gate, as asked: " + verdict);
+      progress.warn(table, "publishing despite the gate, as asked: " + verdict);
     }
     RunRecord record = record(contract, inventory, counts, verdict);
 

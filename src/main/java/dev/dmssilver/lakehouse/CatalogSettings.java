@@ -146,6 +146,9 @@ public final class CatalogSettings {
     }
     try {
       Files.createDirectories(Paths.get(warehouse));
+      if (!Files.isWritable(Paths.get(warehouse))) {
+        throw new IOException("not writable");
+      }
     } catch (IOException e) {
       throw new SilverException(
           SilverException.Kind.CONFIGURATION,

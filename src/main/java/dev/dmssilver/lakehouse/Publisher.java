@@ -8,6 +8,7 @@ import dev.dmssilver.FailPoint;
 import dev.dmssilver.SilverException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.iceberg.ManageSnapshots;
@@ -16,6 +17,7 @@ import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.expressions.Expressions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -40,6 +42,9 @@ public final class Publisher {
   public static final int AUDIT_BRANCH_RETENTION_DAYS = 7;
   private static final int REF_COMMIT_ATTEMPTS = 20;
 
+  /** On a snapshot that undoes a run's first publication: the table is empty again. */
+  public static final String ROLLED_BACK = "silver.rolled-back";
+
   private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
 
   private final SparkSession spark;
@@ -54,15 +59,12 @@ public final class Publisher {
     this.writes = requireNonNull(writes, "writes is null");
   }
 
-  /** Main's current snapshot: what a run starting now would replace. Every table has one. */
-  public Snapshot current(String table) {
-    Table silver = tables.load(catalog.qualified(table));
-    Snapshot current = silver.currentSnapshot();
-    if (current == null) {
-      throw new SilverException(
-          SilverException.Kind.INVARIANT, "Cannot stage " + silver.name() + ": it has no snapshot");
-    }
-    return current;
+  /**
+   * Main's current snapshot: what a run starting now would replace. Empty for a table no run has
+   * published yet: its first snapshot is then the first run's.
+   */
+  public Optional<Snapshot> current(String table) {
+    return Optional.ofNullable(tables.load(catalog.qualified(table)).currentSnapshot());
   }
 
   /** The audit branch a run uses on a table: the run id, made safe as a name. */
@@ -72,12 +74,15 @@ public final class Publisher {
 
   /** Commits the whole new Silver table on the run's audit branch, leaving main untouched. */
   public StagedSilver stage(
-      String table, Snapshot base, Dataset<Row> silverRows, long plannedRows, RunRecord record) {
+      String table,
+      Optional<Snapshot> base,
+      Dataset<Row> silverRows,
+      long plannedRows,
+      RunRecord record) {
     String name = catalog.qualified(table);
     String branch = auditBranch(record);
     Table silver = tables.load(name);
-    createAuditBranch(silver, branch, base.snapshotId());
-    overwrite(onBranch(name, branch), silverRows, record, lit(true));
+    stageOnBranch(silver, name, branch, base, silverRows, record, lit(true));
     silver.refresh();
     Snapshot staged = silver.snapshot(silver.refs().get(branch).snapshotId());
     checkRecords(name, staged, SnapshotSummary.TOTAL_RECORDS_PROP, plannedRows);
@@ -92,9 +97,38 @@ public final class Publisher {
     String name = catalog.qualified(QuarantineTable.NAME);
     String branch = auditBranch(record) + "_" + table;
     Table quarantine = tables.load(name);
-    createAuditBranch(quarantine, branch, current(QuarantineTable.NAME).snapshotId());
-    overwrite(onBranch(name, branch), quarantineRows, record, sliceOf(table));
+    stageOnBranch(
+        quarantine,
+        name,
+        branch,
+        current(QuarantineTable.NAME),
+        quarantineRows,
+        record,
+        sliceOf(table));
     return branch;
+  }
+
+  /**
+   * Commits rows on a new audit branch: branched from {@code base}, or, for a table with no
+   * snapshot yet, a staged first snapshot that the branch is then created on.
+   */
+  private void stageOnBranch(
+      Table table,
+      String name,
+      String branch,
+      Optional<Snapshot> base,
+      Dataset<Row> rows,
+      RunRecord record,
+      org.apache.spark.sql.Column condition) {
+    createAuditBranch(table, branch, base.map(Snapshot::snapshotId));
+    if (base.isPresent()) {
+      overwrite(onBranch(name, branch), rows, record, condition);
+      return;
+    }
+    Map<String, String> options = new java.util.LinkedHashMap<>(writes.writeOptions());
+    options.putAll(record.writeOptions());
+    Snapshot staged = FirstSnapshot.stage(spark, table, name, branch, rows, options, condition);
+    createAuditBranch(table, branch, Optional.of(staged.snapshotId()));
   }
 
   /** Publishes a staged Silver table and replaces the job's quarantine slice on main. */
@@ -125,7 +159,8 @@ public final class Publisher {
     }
   }
 
-  private static void createAuditBranch(Table table, String branch, long snapshotId) {
+  /** Points the audit branch at {@code snapshotId}, or only removes an old one of that name. */
+  private static void createAuditBranch(Table table, String branch, Optional<Long> snapshotId) {
     changeRefs(
         table,
         refs -> {
@@ -133,7 +168,10 @@ public final class Publisher {
             // The same run id ran this job before (a retried Glue run): start afresh.
             refs.removeBranch(branch);
           }
-          return refs.createBranch(branch, snapshotId)
+          if (!snapshotId.isPresent()) {
+            return refs;
+          }
+          return refs.createBranch(branch, snapshotId.get())
               .setMaxRefAgeMs(branch, TimeUnit.DAYS.toMillis(AUDIT_BRANCH_RETENTION_DAYS));
         });
   }
@@ -173,14 +211,17 @@ public final class Publisher {
     } catch (RuntimeException e) {
       silver.refresh();
       Snapshot main = silver.currentSnapshot();
-      if (main != null && main.snapshotId() != staged.base().snapshotId()) {
+      Long base = staged.base().map(Snapshot::snapshotId).orElse(null);
+      if (main != null && !Long.valueOf(main.snapshotId()).equals(base)) {
         removeBranch(silver, staged.branch());
         throw new SilverException(
             SilverException.Kind.LAKEHOUSE,
             String.format(
                 "Cannot publish %s: another run published it while this one ran (main moved from"
-                    + " snapshot %d to %d); this run changed nothing",
-                silver.name(), staged.base().snapshotId(), main.snapshotId()),
+                    + " %s to snapshot %d); this run changed nothing",
+                silver.name(),
+                base == null ? "no snapshot" : "snapshot " + base,
+                main.snapshotId()),
             e);
       }
       throw e;
@@ -252,11 +293,24 @@ public final class Publisher {
           current == null ? "none" : current.snapshotId());
       return;
     }
-    changeRefs(silver, refs -> refs.replaceBranch(MAIN, staged.base().snapshotId()));
+    if (!staged.base().isPresent()) {
+      // Main cannot point at no snapshot again: empty the table, as it was, in the run's name.
+      silver
+          .newDelete()
+          .deleteFromRowFilter(Expressions.alwaysTrue())
+          .set(RunRecord.RUN_ID, staged.staged().summary().get(RunRecord.RUN_ID))
+          .set(RunRecord.JOB, staged.staged().summary().get(RunRecord.JOB))
+          .set(ROLLED_BACK, "true")
+          .commit();
+      LOG.warn("Emptied {} again: the job failed after publishing its first rows", silver.name());
+      return;
+    }
+    long base = staged.base().get().snapshotId();
+    changeRefs(silver, refs -> refs.replaceBranch(MAIN, base));
     LOG.warn(
         "Put {} back to snapshot {} because the job failed after publishing it",
         silver.name(),
-        staged.base().snapshotId());
+        base);
   }
 
   private static void removeBranch(Table table, String branch) {

@@ -58,7 +58,6 @@ public final class QuarantineTable {
   public void ensure() {
     SilverTables tables = new SilverTables(spark, catalog);
     if (tables.exists(qualifiedName())) {
-      tables.ensureSnapshot(qualifiedName());
       return;
     }
     tables.create(

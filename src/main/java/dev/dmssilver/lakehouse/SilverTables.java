@@ -17,6 +17,7 @@ import java.util.function.BiFunction;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.Transaction;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -39,9 +40,9 @@ import org.apache.spark.sql.types.StructType;
  * Iceberg format v2, Parquet, Athena-readable types, hidden partitioning for facts. A column the
  * contract gained is added to the table; any other difference stops the job before it writes.
  *
- * <p>A table is created in one transaction together with an empty first snapshot, so every run has
- * a snapshot to stage from and compare with, and runs racing to create the same table cannot leave
- * it half made: the loser finds it created.
+ * <p>A table is created without a snapshot: its first snapshot is the first run's rows, with its
+ * run id. Runs racing to create the same table cannot leave it half made: the loser finds it
+ * created.
  */
 public final class SilverTables {
   private static final int NAMESPACE_ATTEMPTS = 10;
@@ -63,6 +64,8 @@ public final class SilverTables {
     properties.put("commit.retry.num-retries", "20");
     properties.put("commit.retry.min-wait-ms", "100");
     properties.put("commit.retry.max-wait-ms", "5000");
+    // A run stages a table's first snapshot with a write-audit-publish id (FirstSnapshot).
+    properties.put(TableProperties.WRITE_AUDIT_PUBLISH_ENABLED, "true");
     return properties;
   }
 
@@ -113,13 +116,9 @@ public final class SilverTables {
       return;
     }
     checkAndEvolve(name, contract);
-    ensureSnapshot(name);
   }
 
-  /**
-   * Creates a table with an empty first snapshot, in one commit. If another run created it first,
-   * that table stands.
-   */
+  /** Creates a table, with no snapshot yet. If another run created it first, that table stands. */
   void create(
       String table,
       StructType sparkSchema,
@@ -136,7 +135,6 @@ public final class SilverTables {
             .withPartitionSpec(partitioning.apply(PartitionSpec.builderFor(schema), schema).build())
             .withProperties(properties)
             .createTransaction();
-    creation.newFastAppend().set(RunRecord.JOB, "create").commit();
     try {
       creation.commitTransaction();
     } catch (AlreadyExistsException e) {
@@ -156,17 +154,6 @@ public final class SilverTables {
       default:
         throw new SilverException(
             SilverException.Kind.CONTRACT, "Cannot partition by " + field + ": unknown transform");
-    }
-  }
-
-  /**
-   * Gives a table made elsewhere (say, by Athena DDL) an empty first snapshot, so that runs have a
-   * snapshot to stage from and compare with.
-   */
-  void ensureSnapshot(String name) {
-    Table table = load(name);
-    if (table.currentSnapshot() == null) {
-      table.newFastAppend().set(RunRecord.JOB, "create").commit();
     }
   }
 

@@ -2,16 +2,17 @@ package dev.dmssilver.lakehouse;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Optional;
 import org.apache.iceberg.Snapshot;
 
 /** A run's would-be Silver table, committed on its audit branch and not yet on main. */
 public final class StagedSilver {
   private final String table;
   private final String branch;
-  private final Snapshot base;
+  private final Optional<Snapshot> base;
   private final Snapshot staged;
 
-  StagedSilver(String table, String branch, Snapshot base, Snapshot staged) {
+  StagedSilver(String table, String branch, Optional<Snapshot> base, Snapshot staged) {
     this.table = requireNonNull(table, "table is null");
     this.branch = requireNonNull(branch, "branch is null");
     this.base = requireNonNull(base, "base is null");
@@ -27,8 +28,11 @@ public final class StagedSilver {
     return branch;
   }
 
-  /** The main snapshot the run started from; publishing requires main to still be there. */
-  public Snapshot base() {
+  /**
+   * The main snapshot the run started from, empty for a table no run had published; publishing
+   * requires main to still be there.
+   */
+  public Optional<Snapshot> base() {
     return base;
   }
 

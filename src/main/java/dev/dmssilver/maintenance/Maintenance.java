@@ -2,6 +2,7 @@ package dev.dmssilver.maintenance;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.dmssilver.console.ProgressListener;
 import dev.dmssilver.lakehouse.CatalogSettings;
 import dev.dmssilver.lakehouse.SilverTables;
 import java.time.Clock;
@@ -52,6 +53,15 @@ public final class Maintenance {
       List<String> tables,
       Function<String, MaintenancePolicy> policyFor,
       Consumer<MaintenanceReport> afterEachTable) {
+    return maintainAll(tables, policyFor, afterEachTable, ProgressListener.NONE);
+  }
+
+  /** As above, showing each table's step on {@code display}. */
+  public List<MaintenanceReport> maintainAll(
+      List<String> tables,
+      Function<String, MaintenancePolicy> policyFor,
+      Consumer<MaintenanceReport> afterEachTable,
+      ProgressListener display) {
     SilverTables silver = new SilverTables(spark, catalog);
     TableMaintenance maintenance = new TableMaintenance(spark, clock, runId);
     List<MaintenanceReport> reports = new ArrayList<>();
@@ -62,6 +72,7 @@ public final class Maintenance {
         Table table = silver.require(name, "maintain");
         MaintenancePolicy policy = policyFor.apply(name);
         LOG.info("[{} {}] maintaining with {}", name, runId, policy);
+        display.step(name, "compacting and expiring: " + policy);
         report = maintenance.maintain(name, table, policy);
         LOG.info(
             "[{} {}] {} data files rewritten, {} snapshots expired, {} orphan files removed",
@@ -74,9 +85,11 @@ public final class Maintenance {
         // Exception, not RuntimeException: Spark's Scala code throws checked exceptions
         // unannounced.
         LOG.warn("[{} {}] maintenance failed: {}", name, runId, e.getMessage());
+        display.warning(name, "maintenance failed: " + e.getMessage());
         report = MaintenanceReport.failed(name, Duration.between(started, clock.instant()), e);
       }
       reports.add(report);
+      display.finished(name, report.succeeded());
       try {
         afterEachTable.accept(report);
       } catch (RuntimeException e) {

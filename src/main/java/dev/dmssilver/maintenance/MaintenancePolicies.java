@@ -1,7 +1,5 @@
 package dev.dmssilver.maintenance;
 
-import static java.util.Objects.requireNonNull;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -77,7 +75,7 @@ public final class MaintenancePolicies {
     }
     MaintenancePolicy defaults = document.defaults.complete(source, "defaults");
     Map<String, MaintenancePolicy> byTable = new LinkedHashMap<>();
-    for (Map.Entry<String, PolicyEntry> table : document.tables.entrySet()) {
+    for (Map.Entry<String, PolicyOverride> table : document.tables.entrySet()) {
       byTable.put(table.getKey(), table.getValue().over(defaults));
     }
     return new MaintenancePolicies(defaults, byTable);
@@ -113,48 +111,7 @@ public final class MaintenancePolicies {
 
   /** The file exactly as written. */
   static final class PolicyDocument {
-    @JsonProperty PolicyEntry defaults;
-    @JsonProperty LinkedHashMap<String, PolicyEntry> tables = new LinkedHashMap<>();
-  }
-
-  /** One section; in {@code tables}, missing keys come from the defaults. */
-  static final class PolicyEntry {
-    @JsonProperty("retain_last")
-    Integer retainLast;
-
-    @JsonProperty("expire_older_than")
-    String expireOlderThan;
-
-    @JsonProperty("target_file_size_mb")
-    Long targetFileSizeMb;
-
-    @JsonProperty("orphan_older_than")
-    String orphanOlderThan;
-
-    MaintenancePolicy complete(String source, String section) {
-      if (retainLast == null
-          || expireOlderThan == null
-          || targetFileSizeMb == null
-          || orphanOlderThan == null) {
-        throw new SilverException(
-            SilverException.Kind.CONFIGURATION,
-            "Cannot load maintenance policy "
-                + source
-                + ": '"
-                + section
-                + "' needs retain_last, expire_older_than, target_file_size_mb and"
-                + " orphan_older_than");
-      }
-      return new MaintenancePolicy(
-          retainLast,
-          Durations.parse(expireOlderThan),
-          targetFileSizeMb * MaintenancePolicy.MEGABYTE,
-          Durations.parse(orphanOlderThan));
-    }
-
-    MaintenancePolicy over(MaintenancePolicy defaults) {
-      return requireNonNull(defaults, "defaults is null")
-          .overriddenBy(retainLast, expireOlderThan, targetFileSizeMb, orphanOlderThan);
-    }
+    @JsonProperty PolicyOverride defaults;
+    @JsonProperty LinkedHashMap<String, PolicyOverride> tables = new LinkedHashMap<>();
   }
 }

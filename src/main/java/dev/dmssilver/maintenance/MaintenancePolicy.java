@@ -80,32 +80,6 @@ public final class MaintenancePolicy {
     return new MaintenancePolicy(retainLast, expireOlderThan, targetFileSizeBytes, orphanOlderThan);
   }
 
-  /**
-   * This policy with each setting that is given (not null) replaced, as written in a policy file or
-   * on the command line: durations such as {@code 7d}, file sizes in MiB. This is how a table's
-   * section overrides the defaults, and how {@code silver maintain}'s flags override both.
-   */
-  public MaintenancePolicy overriddenBy(
-      Integer newRetainLast,
-      String newExpireOlderThan,
-      Long newTargetFileSizeMb,
-      String newOrphanOlderThan) {
-    MaintenancePolicy policy = this;
-    if (newRetainLast != null) {
-      policy = policy.withRetainLast(newRetainLast);
-    }
-    if (newExpireOlderThan != null) {
-      policy = policy.withExpireOlderThan(Durations.parse(newExpireOlderThan));
-    }
-    if (newTargetFileSizeMb != null) {
-      policy = policy.withTargetFileSizeBytes(newTargetFileSizeMb * MEGABYTE);
-    }
-    if (newOrphanOlderThan != null) {
-      policy = policy.withOrphanOlderThan(Durations.parse(newOrphanOlderThan));
-    }
-    return policy;
-  }
-
   @Override
   public String toString() {
     return String.format(

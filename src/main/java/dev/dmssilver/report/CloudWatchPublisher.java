@@ -2,7 +2,12 @@ package dev.dmssilver.report;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.dmssilver.SilverException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,27 +32,69 @@ public final class CloudWatchPublisher implements AutoCloseable {
 
   private final MetricsSettings settings;
   private final CloudWatchClient client;
+  private static final int CONNECT_TIMEOUT_MS = 5_000;
 
+  /**
+   * Makes the client, before any job runs: metrics that are on but cannot be published (no region,
+   * an endpoint that is no URL or where nothing listens) stop the run here, with nothing read or
+   * written. Once jobs run, a CloudWatch failure never fails them.
+   */
   public CloudWatchPublisher(MetricsSettings settings) {
     this.settings = requireNonNull(settings, "settings is null");
-    CloudWatchClientBuilder builder =
-        CloudWatchClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
-    settings.endpoint().ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
-    settings.region().ifPresent(region -> builder.region(Region.of(region)));
-    this.client = settings.enabled() ? build(builder, settings) : null;
+    this.client = settings.enabled() ? build(settings) : null;
   }
 
-  /** The client, or null with a clear warning if it cannot be made (no region, say). */
-  private static CloudWatchClient build(CloudWatchClientBuilder builder, MetricsSettings settings) {
+  private static CloudWatchClient build(MetricsSettings settings) {
+    CloudWatchClientBuilder builder =
+        CloudWatchClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
+    if (settings.endpoint().isPresent()) {
+      URI endpoint = checkedEndpoint(settings.endpoint().get());
+      builder.endpointOverride(endpoint);
+    }
+    settings.region().ifPresent(region -> builder.region(Region.of(region)));
     try {
       return builder.build();
     } catch (RuntimeException e) {
-      LOG.warn(
-          "CloudWatch metrics are on but no client can be made, so none will be published"
-              + " (set --region or AWS_REGION); the jobs run regardless: {}",
-          e.getMessage());
-      return null;
+      throw new SilverException(
+          SilverException.Kind.CONFIGURATION,
+          "Cannot publish CloudWatch metrics: no AWS region is configured; pass --region or set"
+              + " AWS_REGION, or leave --cloudwatch off",
+          e);
     }
+  }
+
+  /** An http(s) URL where something accepts a connection, or a clear error naming it. */
+  private static URI checkedEndpoint(String endpoint) {
+    URI uri;
+    try {
+      uri = new URI(endpoint);
+    } catch (URISyntaxException e) {
+      uri = null;
+    }
+    if (uri == null
+        || uri.getHost() == null
+        || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+      throw new SilverException(
+          SilverException.Kind.CONFIGURATION,
+          "Cannot use --cloudwatch-endpoint "
+              + endpoint
+              + ": it must be an http:// or https:// URL, such as https://monitoring.eu-west-1"
+              + ".amazonaws.com");
+    }
+    int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(uri.getHost(), port), CONNECT_TIMEOUT_MS);
+    } catch (IOException e) {
+      throw new SilverException(
+          SilverException.Kind.CONFIGURATION,
+          "Cannot publish CloudWatch metrics to "
+              + endpoint
+              + ": nothing answers there ("
+              + e.getMessage()
+              + "); nothing was run",
+          e);
+    }
+    return uri;
   }
 
   /** Publishes one job's metrics; returns whether CloudWatch accepted them. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dmssilver.demo.DemoGenerator;
 import dev.dmssilver.demo.DemoOptions;
 import dev.dmssilver.lakehouse.RunRecord;
+import dev.dmssilver.testing.CloudWatchRecorder;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -96,12 +98,25 @@ class GlueJobJarIT {
             warehouse.toString()));
     Path log = folder.resolve("glue.log");
 
-    Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    String output;
+    // Glue gives every job its region; metrics are on under Glue, sent here to a loopback server.
+    try (CloudWatchRecorder cloudWatch = CloudWatchRecorder.accepting()) {
+      command.addAll(List.of("--cloudwatch-endpoint", cloudWatch.endpoint()));
+      ProcessBuilder glue =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      glue.environment()
+          .putAll(
+              Map.of(
+                  "AWS_ACCESS_KEY_ID", "test",
+                  "AWS_SECRET_ACCESS_KEY", "test",
+                  "AWS_REGION", "eu-west-1"));
+      Process process = glue.start();
 
-    assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    assertThat(process.exitValue()).as(output).isZero();
+      assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+      output = Files.readString(log, StandardCharsets.UTF_8);
+      assertThat(process.exitValue()).as(output).isZero();
+      assertThat(cloudWatch.requests()).as(output).hasSize(1);
+    }
     assertThat(output).contains("Run jr_glue_test").contains("dim_product");
     // Read back as a user would: the JDBC catalog files tables under the catalog name the jobs
     // use, so a reader must use the same name, as bin/silver does.

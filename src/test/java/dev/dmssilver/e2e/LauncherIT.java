@@ -209,10 +209,10 @@ class LauncherIT {
                 + " WHERE summary['silver.job'] = 'fact_orders'");
 
     assertThat(silverSnapshots.exitCode()).as(silverSnapshots.stderr()).isZero();
-    // The table's empty first snapshot, then the demo's run.
+    // The demo's run is the table's first and only snapshot.
     List<String> summaries = silverSnapshots.stdout().lines().skip(1).toList();
-    assertThat(summaries).hasSize(2);
-    String run = summaries.get(1);
+    assertThat(summaries).hasSize(1);
+    String run = summaries.get(0);
     assertThat(run)
         .containsPattern("silver.run-id -> [0-9T]+Z-[0-9a-f]+")
         .contains("silver.job -> fact_orders")
@@ -266,7 +266,7 @@ class LauncherIT {
             "--job",
             "dim_product",
             "--bronze",
-            folder.resolve("nowhere").toString(),
+            folder.toString(),
             "--warehouse",
             warehouse());
 
@@ -276,8 +276,52 @@ class LauncherIT {
         .contains("FAILED")
         .contains(
             "Cannot read Bronze table products: folder "
-                + folder.resolve("nowhere")
+                + folder
                 + "/public/products does not exist");
+  }
+
+  @Test
+  void offATerminalTheStepLinesArePlainText() {
+    assertThat(demo.stdout() + demo.stderr()).doesNotContain("\u001b").doesNotContain("[0m");
+  }
+
+  @Test
+  void onATerminalARunShowsOneLivePerTableLineAndKeepsItsStepLogInAFile() throws Exception {
+    // script(1) gives bin/silver a pseudo-terminal, as a user's shell would.
+    String command =
+        String.join(
+            " ",
+            PROJECT.resolve("bin/silver").toAbsolutePath().toString(),
+            "run",
+            "--job",
+            "dim_product",
+            "--job",
+            "fact_orders",
+            "--bronze",
+            folder.resolve("demo/bronze").toString(),
+            "--warehouse",
+            folder.resolve("terminal-warehouse").toString());
+    Path typescript = folder.resolve("terminal.txt");
+    Process process =
+        new ProcessBuilder("script", "-qfec", command, typescript.toString())
+            .directory(PROJECT.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectErrorStream(true)
+            .start();
+    process.getOutputStream().close();
+    assertThat(process.waitFor()).isZero();
+    String screen = Files.readString(typescript);
+
+    assertThat(screen)
+        .contains("\u001b[2K")
+        .containsPattern("dim_product +done +[0-9.]+ s")
+        .containsPattern("fact_orders +done +[0-9.]+ s")
+        .containsPattern("Run [0-9T]+Z-[0-9a-f]+")
+        .doesNotContain(" INFO ");
+    String log = screen.replaceAll("(?s).*step log in (\\S+\\.log).*", "$1");
+    assertThat(Paths.get(log)).exists();
+    assertThat(Files.readString(Paths.get(log)))
+        .containsPattern("INFO +\\[fact_orders [^]]+] published snapshot");
   }
 
   private static String warehouse() {

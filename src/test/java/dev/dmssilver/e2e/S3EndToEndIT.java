@@ -21,6 +21,7 @@ import dev.dmssilver.lakehouse.ObjectStoreSettings;
 import dev.dmssilver.lakehouse.SparkSessions;
 import dev.dmssilver.source.LocalPostgres;
 import dev.dmssilver.source.ShopWorkload;
+import dev.dmssilver.testing.SnapshotHistory;
 import dev.dmssilver.testing.SourceOracle;
 import dev.dmssilver.testing.TestS3;
 import dev.dmssilver.testing.TestSpark;
@@ -186,6 +187,13 @@ class S3EndToEndIT {
     }
     assertThat(SourceOracle.actualQuarantine(spark, catalog.qualified("quarantine")))
         .isEqualTo(oracle.quarantine(contracts));
+    for (JobResult result : results) {
+      String table = catalog.qualified(result.table());
+      assertThat(SnapshotHistory.requireEveryCommitToBeARun(spark, table))
+          .as(table + ": its first snapshot is this run's")
+          .isEqualTo(result.publication().orElseThrow().silverSnapshotId());
+    }
+    SnapshotHistory.requireEveryCommitToBeARun(spark, catalog.qualified("quarantine"));
     List<String> keys = s3.keys("lake", prefix + "/silver/fact_orders/");
     assertThat(keys).anyMatch(key -> key.contains("/metadata/") && key.endsWith(".metadata.json"));
     assertThat(keys).anyMatch(key -> key.contains("/metadata/snap-") && key.endsWith(".avro"));

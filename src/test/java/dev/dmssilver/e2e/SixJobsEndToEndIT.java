@@ -12,6 +12,7 @@ import dev.dmssilver.job.JobResult;
 import dev.dmssilver.job.JobRuns;
 import dev.dmssilver.job.RunSettings;
 import dev.dmssilver.lakehouse.CatalogSettings;
+import dev.dmssilver.testing.SnapshotHistory;
 import dev.dmssilver.testing.SourceOracle;
 import dev.dmssilver.testing.Tables;
 import dev.dmssilver.testing.TestSpark;
@@ -43,6 +44,7 @@ class SixJobsEndToEndIT {
   private static CatalogSettings catalog;
   private static Contracts contracts;
   private static List<JobResult> results;
+  private static List<JobResult> firstResults;
   private static final Map<String, List<String>> FIRST_RUN = new HashMap<>();
 
   /** Runs all six jobs twice over the same Bronze; the tests look at both runs. */
@@ -54,8 +56,9 @@ class SixJobsEndToEndIT {
     catalog = TestSpark.newLakehouse(folder.resolve("warehouse"));
     contracts = Contracts.fromDirectory(JOBS);
     List<Contract> all = new ArrayList<>(contracts.all());
-    JobRuns.runAll(
-        spark, RunSettings.of(BronzeSettings.withDefaults(bronze), catalog, contracts), all);
+    firstResults =
+        JobRuns.runAll(
+            spark, RunSettings.of(BronzeSettings.withDefaults(bronze), catalog, contracts), all);
     for (String table : tablesIncludingQuarantine()) {
       FIRST_RUN.put(table, contentOf(table));
     }
@@ -69,14 +72,32 @@ class SixJobsEndToEndIT {
     for (String table : tablesIncludingQuarantine()) {
       assertThat(contentOf(table)).as(table).isEqualTo(FIRST_RUN.get(table));
     }
-    // Every table starts with an empty snapshot at creation; then each run adds one, and the
-    // shared quarantine table one per job per run.
+    // Each run adds one snapshot, and the shared quarantine table one per job per run.
     for (Contract contract : contracts.all()) {
       assertThat(Tables.snapshotCount(spark, catalog.qualified(contract.table())))
           .as(contract.table())
-          .isEqualTo(1 + 2);
+          .isEqualTo(2);
     }
-    assertThat(Tables.snapshotCount(spark, catalog.qualified("quarantine"))).isEqualTo(1 + 2 * 6);
+    assertThat(Tables.snapshotCount(spark, catalog.qualified("quarantine"))).isEqualTo(2 * 6);
+  }
+
+  @Test
+  void eachTablesFirstSnapshotIsTheFirstRunsRowsUnderItsRunId() {
+    for (JobResult result : firstResults) {
+      String name = catalog.qualified(result.table());
+      long first = SnapshotHistory.requireEveryCommitToBeARun(spark, name);
+      assertThat(first).as(name).isEqualTo(result.publication().orElseThrow().silverSnapshotId());
+      assertThat(Tables.lines(spark.read().option("snapshot-id", first).table(name), "*"))
+          .as(name + " at its first snapshot")
+          .isEqualTo(FIRST_RUN.get(result.table()));
+    }
+    String quarantine = catalog.qualified("quarantine");
+    long first = SnapshotHistory.requireEveryCommitToBeARun(spark, quarantine);
+    List<Long> firstRunQuarantineSnapshots = new ArrayList<>();
+    for (JobResult result : firstResults) {
+      firstRunQuarantineSnapshots.add(result.publication().orElseThrow().quarantineSnapshotId());
+    }
+    assertThat(first).as(quarantine).isIn(firstRunQuarantineSnapshots);
   }
 
   private static List<String> tablesIncludingQuarantine() {

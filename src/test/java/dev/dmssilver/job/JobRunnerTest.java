@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.iceberg.Snapshot;
 import org.apache.spark.metrics.source.CodegenMetrics;
 import org.apache.spark.sql.Row;
@@ -736,13 +737,13 @@ class JobRunnerTest {
     run("fact_orders");
     List<String> before = Tables.rows(spark, catalog.qualified("fact_orders"), "*");
     Publisher publisher = new Publisher(spark, catalog, WriteSettings.tableDefaults());
-    Snapshot base = publisher.current("fact_orders");
+    Snapshot base = publisher.current("fact_orders").get();
 
     assertThatThrownBy(
             () ->
                 publisher.stage(
                     "fact_orders",
-                    base,
+                    Optional.of(base),
                     spark.table(catalog.qualified("fact_orders")).limit(1),
                     2,
                     RunRecord.builder("run-bad", "fact_orders").build()))
@@ -750,7 +751,7 @@ class JobRunnerTest {
         .hasMessageContaining("holds 1 rows (total-records) but the job planned 2");
 
     assertThat(Tables.rows(spark, catalog.qualified("fact_orders"), "*")).isEqualTo(before);
-    assertThat(publisher.current("fact_orders").snapshotId()).isEqualTo(base.snapshotId());
+    assertThat(publisher.current("fact_orders").get().snapshotId()).isEqualTo(base.snapshotId());
   }
 
   @Test
@@ -759,11 +760,15 @@ class JobRunnerTest {
     run("fact_orders");
     List<String> before = Tables.rows(spark, catalog.qualified("fact_orders"), "*");
     Publisher publisher = new Publisher(spark, catalog, WriteSettings.tableDefaults());
-    Snapshot base = publisher.current("fact_orders");
+    Snapshot base = publisher.current("fact_orders").get();
     RunRecord record = RunRecord.builder("run-half", "fact_orders").build();
     StagedSilver staged =
         publisher.stage(
-            "fact_orders", base, spark.table(catalog.qualified("fact_orders")).limit(1), 1, record);
+            "fact_orders",
+            Optional.of(base),
+            spark.table(catalog.qualified("fact_orders")).limit(1),
+            1,
+            record);
 
     // The quarantine commit holds 0 rows where 5 were planned: after Silver was published.
     assertThatThrownBy(
@@ -773,7 +778,7 @@ class JobRunnerTest {
         .isInstanceOf(SilverException.class)
         .hasMessageContaining("but the job planned 5");
 
-    assertThat(publisher.current("fact_orders").snapshotId()).isEqualTo(base.snapshotId());
+    assertThat(publisher.current("fact_orders").get().snapshotId()).isEqualTo(base.snapshotId());
     assertThat(Tables.rows(spark, catalog.qualified("fact_orders"), "*")).isEqualTo(before);
   }
 }

@@ -126,7 +126,7 @@ class PublishGateRunTest {
     List<String> silverBefore = Tables.rows(spark, catalog.qualified("fact_orders"), "*");
     List<String> quarantineBefore = Tables.rows(spark, catalog.qualified("quarantine"), "*");
     Publisher publisher = new Publisher(spark, catalog, WriteSettings.tableDefaults());
-    long mainBefore = publisher.current("fact_orders").snapshotId();
+    long mainBefore = publisher.current("fact_orders").get().snapshotId();
     writeChanges(100, 0);
 
     JobResult result = run(settings.withRunId("run-gate"));
@@ -140,7 +140,7 @@ class PublishGateRunTest {
         .contains(
             "SELECT * FROM silver.quarantine VERSION AS OF 'audit_run_gate_fact_orders' WHERE table_name = 'fact_orders'")
         .contains("--accept-gate-failure");
-    assertThat(publisher.current("fact_orders").snapshotId()).isEqualTo(mainBefore);
+    assertThat(publisher.current("fact_orders").get().snapshotId()).isEqualTo(mainBefore);
     assertThat(Tables.rows(spark, catalog.qualified("fact_orders"), "*")).isEqualTo(silverBefore);
     assertThat(Tables.rows(spark, catalog.qualified("quarantine"), "*"))
         .isEqualTo(quarantineBefore);
