@@ -7,14 +7,16 @@ resource "aws_s3_object" "job_jar" {
   bucket = var.artifacts_bucket
   key    = "dms-silver/${var.environment}/dms-silver-glue.jar"
   source = var.job_jar
-  etag   = filemd5(var.job_jar)
+  # Not etag: a jar this size is uploaded in parts, and a multipart ETag is no MD5, so the plan
+  # would always differ. source_hash is kept in state only.
+  source_hash = filemd5(var.job_jar)
 }
 
 resource "aws_s3_object" "glue_script" {
   bucket = var.artifacts_bucket
   key    = "dms-silver/${var.environment}/SilverGlueJob.scala"
   source = "${path.module}/../src/main/glue/SilverGlueJob.scala"
-  etag   = filemd5("${path.module}/../src/main/glue/SilverGlueJob.scala")
+  source_hash = filemd5("${path.module}/../src/main/glue/SilverGlueJob.scala")
 }
 
 resource "aws_glue_job" "silver" {
@@ -37,13 +39,14 @@ resource "aws_glue_job" "silver" {
     max_concurrent_runs = 1
   }
 
+  # No --enable-glue-datacatalog: it would make spark_catalog a Glue-backed Hive metastore that
+  # this role is not granted; the jobs register their own Iceberg catalog on Glue.
   default_arguments = merge(
     {
       "--job-language"                     = "scala"
       "--class"                            = each.value.main_class
       "--extra-jars"                       = "s3://${aws_s3_object.job_jar.bucket}/${aws_s3_object.job_jar.key}"
       "--user-jars-first"                  = "true"
-      "--enable-glue-datacatalog"          = "true"
       "--enable-continuous-cloudwatch-log" = "true"
       "--enable-metrics"                   = "true"
       "--warehouse"                        = local.warehouse_uri

@@ -39,10 +39,15 @@ data "aws_iam_policy_document" "glue_jobs" {
     }
   }
 
+  # The bare prefix key too: the preflight's getFileStatus on s3://bucket/prefix sends a HEAD for
+  # the key "prefix", which S3 answers 403, not 404, without GetObject on it.
   statement {
-    sid       = "ReadBronze"
-    actions   = ["s3:GetObject"]
-    resources = ["${local.s3_arn}${var.bronze_bucket}/${var.bronze_prefix}/*"]
+    sid     = "ReadBronze"
+    actions = ["s3:GetObject"]
+    resources = [
+      "${local.s3_arn}${var.bronze_bucket}/${var.bronze_prefix}",
+      "${local.s3_arn}${var.bronze_bucket}/${var.bronze_prefix}/*",
+    ]
   }
 
   statement {
@@ -58,7 +63,9 @@ data "aws_iam_policy_document" "glue_jobs" {
 
   statement {
     sid       = "ReadWriteWarehouse"
-    actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
+    # S3FileIO uploads large files in parts (PutObject covers create, part and complete) and aborts
+    # the upload when a write fails.
+    actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"]
     resources = ["${local.s3_arn}${var.warehouse_bucket}/${var.warehouse_prefix}/*"]
   }
 
@@ -70,8 +77,10 @@ data "aws_iam_policy_document" "glue_jobs" {
 
   statement {
     sid = "SilverCatalog"
+    # GetDatabases: the preflight's SHOW NAMESPACES is Iceberg's GlueCatalog.listNamespaces.
     actions = [
       "glue:GetDatabase",
+      "glue:GetDatabases",
       "glue:CreateDatabase",
       "glue:GetTable",
       "glue:GetTables",

@@ -199,8 +199,46 @@ class TerraformConsistencyTest {
                       StandardCharsets.UTF_8));
       assertThat(values.keySet()).as(environment).containsAll(required);
       assertThat(values.get("environment")).isEqualTo(environment);
-      assertThat(INFRA.resolve("env/" + environment + ".backend.hcl")).exists();
+      Map<String, Object> backend =
+          new HCLParser()
+              .parse(
+                  new String(
+                      Files.readAllBytes(INFRA.resolve("env/" + environment + ".backend.hcl")),
+                      StandardCharsets.UTF_8));
+      assertThat(backend)
+          .as(environment + " state: encrypted and locked")
+          .containsEntry("encrypt", true)
+          .containsEntry("use_lockfile", true);
     }
+  }
+
+  /** What the job role must allow for calls the code is known to make (issue 28's defects). */
+  @Test
+  void theJobRoleAllowsWhatTheCodeCalls() {
+    Map<String, Object> role =
+        (Map<String, Object>) blocksOf("data", "aws_iam_policy_document").get("glue_jobs");
+    Map<String, List<String>> actionsBySid = new LinkedHashMap<>();
+    Map<String, List<String>> resourcesBySid = new LinkedHashMap<>();
+    for (Map<String, Object> statement : list(role.get("statement"))) {
+      actionsBySid.put((String) statement.get("sid"), strings(statement.get("actions")));
+      resourcesBySid.put((String) statement.get("sid"), strings(statement.get("resources")));
+    }
+    // The preflight's SHOW NAMESPACES is GlueCatalog.listNamespaces: glue:GetDatabases.
+    assertThat(actionsBySid.get("SilverCatalog")).contains("glue:GetDatabases");
+    // S3FileIO aborts a failed multipart upload.
+    assertThat(actionsBySid.get("ReadWriteWarehouse")).contains("s3:AbortMultipartUpload");
+    // The Bronze preflight HEADs the bare prefix key.
+    assertThat(resourcesBySid.get("ReadBronze"))
+        .anyMatch(resource -> resource.endsWith(":::var.bronze_bucket/var.bronze_prefix"));
+  }
+
+  @Test
+  void largeUploadsAreTrackedBySourceHashAndGlueKeepsItsOwnSparkCatalog() {
+    // A multipart upload's ETag is no MD5: etag = filemd5(jar) would upload on every apply.
+    assertThat(allText)
+        .doesNotContainPattern("\\betag\\s*=")
+        .containsPattern("source_hash\\s*=\\s*filemd5\\(var.job_jar\\)");
+    assertThat(allText).doesNotContain("\"--enable-glue-datacatalog\"");
   }
 
   private static Set<String> referenced(Pattern pattern) {
