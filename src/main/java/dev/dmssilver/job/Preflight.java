@@ -1,5 +1,6 @@
 package dev.dmssilver.job;
 
+import dev.dmssilver.Causes;
 import dev.dmssilver.SilverException;
 import dev.dmssilver.lakehouse.CatalogSettings;
 import dev.dmssilver.lakehouse.ObjectStoreSettings;
@@ -61,7 +62,7 @@ public final class Preflight {
     } catch (Exception e) {
       // Spark throws checked exceptions undeclared, so catch Exception. Keep only the root cause:
       // wrappers can repeat the JDBC URL, password included.
-      Throwable root = rootCause(e);
+      Throwable root = Causes.root(e);
       throw new SilverException(
           SilverException.Kind.LAKEHOUSE,
           String.format(
@@ -127,7 +128,7 @@ public final class Preflight {
   }
 
   private static String unreachable(Throwable e) {
-    String message = String.valueOf(rootCause(e).getMessage());
+    String message = String.valueOf(Causes.root(e).getMessage());
     if (message.contains("Unable to load region")) {
       return "no AWS region is configured; pass --region or set AWS_REGION";
     }
@@ -143,13 +144,5 @@ public final class Preflight {
         SilverException.Kind.LAKEHOUSE,
         String.format("Cannot use the %s %s at %s: %s", what, uri, where, why),
         cause);
-  }
-
-  private static Throwable rootCause(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root;
   }
 }

@@ -1,5 +1,6 @@
 package dev.dmssilver.job;
 
+import dev.dmssilver.Causes;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,23 +14,17 @@ final class UnreadableFile {
   private UnreadableFile() {}
 
   static Optional<String> in(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+    for (Throwable cause : Causes.chain(failure)) {
       Matcher matcher = SPARK_MESSAGE.matcher(String.valueOf(cause.getMessage()));
       if (matcher.find()) {
         return Optional.of(matcher.group(1));
-      }
-      if (cause.getCause() == cause) {
-        break;
       }
     }
     return Optional.empty();
   }
 
   static String rootCause(Throwable failure) {
-    Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
+    Throwable root = Causes.root(failure);
     return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 }

@@ -1,5 +1,6 @@
 package dev.dmssilver.lakehouse;
 
+import dev.dmssilver.Causes;
 import dev.dmssilver.SilverException;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -36,7 +37,7 @@ final class JdbcCatalogTables {
         return;
       } catch (Exception e) {
         if (attempt >= ATTEMPTS || !isRaceWithAnotherProcess(e)) {
-          Throwable root = rootCause(e);
+          Throwable root = Causes.root(e);
           throw new SilverException(
               SilverException.Kind.LAKEHOUSE,
               String.format(
@@ -56,7 +57,7 @@ final class JdbcCatalogTables {
    * new connections, finds the tables there.
    */
   static boolean isRaceWithAnotherProcess(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+    for (Throwable cause : Causes.chain(failure)) {
       if (cause instanceof SQLiteException) {
         // Extended result codes (BUSY_SNAPSHOT is 517) carry the primary code in the low byte.
         int primary = ((SQLiteException) cause).getResultCode().code & 0xff;
@@ -65,11 +66,8 @@ final class JdbcCatalogTables {
           return true;
         }
       }
-      if (cause.getCause() == cause) {
-        break;
-      }
     }
-    return String.valueOf(rootCause(failure).getMessage()).contains("exists");
+    return String.valueOf(Causes.root(failure).getMessage()).contains("exists");
   }
 
   private static void pause(int attempt) {
@@ -80,13 +78,5 @@ final class JdbcCatalogTables {
       Thread.currentThread().interrupt();
       throw new SilverException(SilverException.Kind.LAKEHOUSE, "Interrupted", e);
     }
-  }
-
-  private static Throwable rootCause(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root;
   }
 }
