@@ -185,14 +185,6 @@ public enum BenchVariant {
     if (!partition.isPresent()) {
       return creating;
     }
-    Column source = col(partition.get().column());
-    switch (partition.get().icebergTransform()) {
-      case "year":
-        return creating.partitionedBy(functions.years(source), NO_MORE_COLUMNS);
-      case "day":
-        return creating.partitionedBy(functions.days(source), NO_MORE_COLUMNS);
-      default:
-        return creating.partitionedBy(functions.months(source), NO_MORE_COLUMNS);
-    }
+    return creating.partitionedBy(partition.get().sparkTransform(), NO_MORE_COLUMNS);
   }
 }

@@ -1,11 +1,15 @@
 package dev.dmssilver.contract;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
 
 import dev.dmssilver.SilverException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
 
 /**
  * A hidden Iceberg partition on a Silver column, written {@code months(order_date)} in contracts
@@ -46,6 +50,39 @@ public final class PartitionField {
 
   public String column() {
     return column;
+  }
+
+  /** Adds this field to an Iceberg partition spec. */
+  public PartitionSpec.Builder applyTo(PartitionSpec.Builder spec) {
+    switch (transform) {
+      case "years":
+        return spec.year(column);
+      case "months":
+        return spec.month(column);
+      case "days":
+        return spec.day(column);
+      default:
+        throw unknownTransform();
+    }
+  }
+
+  /** The same transform as a Spark column, for {@code writeTo(...).partitionedBy(...)}. */
+  public Column sparkTransform() {
+    switch (transform) {
+      case "years":
+        return functions.years(col(column));
+      case "months":
+        return functions.months(col(column));
+      case "days":
+        return functions.days(col(column));
+      default:
+        throw unknownTransform();
+    }
+  }
+
+  private SilverException unknownTransform() {
+    return new SilverException(
+        SilverException.Kind.CONTRACT, "Cannot partition by " + this + ": unknown transform");
   }
 
   @Override

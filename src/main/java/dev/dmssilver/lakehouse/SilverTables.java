@@ -111,7 +111,7 @@ public final class SilverTables {
           contract.table(),
           schema,
           (builder, unused) ->
-              contract.partition().map(field -> partitioned(builder, field)).orElse(builder),
+              contract.partition().map(field -> field.applyTo(builder)).orElse(builder),
           contract.description());
       return;
     }
@@ -139,21 +139,6 @@ public final class SilverTables {
       creation.commitTransaction();
     } catch (AlreadyExistsException e) {
       // Another run created the table while this one was preparing to: use theirs.
-    }
-  }
-
-  private static PartitionSpec.Builder partitioned(
-      PartitionSpec.Builder builder, PartitionField field) {
-    switch (field.icebergTransform()) {
-      case "year":
-        return builder.year(field.column());
-      case "month":
-        return builder.month(field.column());
-      case "day":
-        return builder.day(field.column());
-      default:
-        throw new SilverException(
-            SilverException.Kind.CONTRACT, "Cannot partition by " + field + ": unknown transform");
     }
   }
 
