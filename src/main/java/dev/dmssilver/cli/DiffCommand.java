@@ -8,10 +8,10 @@ import dev.dmssilver.contract.Contracts;
 import dev.dmssilver.job.Preflight;
 import dev.dmssilver.lakehouse.CatalogSettings;
 import dev.dmssilver.lakehouse.QuarantineTable;
+import dev.dmssilver.quality.QuarantineColumns;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +110,7 @@ final class DiffCommand implements Callable<Integer> {
 
   private static List<String> keysOf(String table, Contracts contracts) {
     if (table.equals(QuarantineTable.NAME)) {
-      return Arrays.asList(QuarantineTable.TABLE_NAME_COLUMN, "record_key");
+      return QuarantineColumns.KEY;
     }
     return contracts.get(table).key();
   }

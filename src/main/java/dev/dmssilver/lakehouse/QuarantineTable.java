@@ -2,11 +2,8 @@ package dev.dmssilver.lakehouse;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
+import dev.dmssilver.quality.QuarantineColumns;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -15,33 +12,9 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class QuarantineTable {
   public static final String NAME = "quarantine";
-  public static final String TABLE_NAME_COLUMN = "table_name";
+  public static final String TABLE_NAME_COLUMN = QuarantineColumns.TABLE_NAME;
 
-  /** The columns in table order. {@code reasons} is array&lt;string&gt;, the rest scalars. */
-  public static final List<String> COLUMNS =
-      Collections.unmodifiableList(
-          Arrays.asList(
-              "table_name",
-              "record_key",
-              "reasons",
-              "record",
-              "source_op",
-              "source_commit_timestamp",
-              "source_file",
-              "run_id",
-              "quarantined_at"));
-
-  static final StructType SCHEMA =
-      new StructType()
-          .add(TABLE_NAME_COLUMN, DataTypes.StringType)
-          .add("record_key", DataTypes.StringType)
-          .add(SilverTables.stringArray("reasons"))
-          .add("record", DataTypes.StringType)
-          .add("source_op", DataTypes.StringType)
-          .add("source_commit_timestamp", DataTypes.TimestampType)
-          .add("source_file", DataTypes.StringType)
-          .add("run_id", DataTypes.StringType)
-          .add("quarantined_at", DataTypes.TimestampType);
+  static final StructType SCHEMA = QuarantineColumns.SCHEMA;
 
   private final SparkSession spark;
   private final CatalogSettings catalog;

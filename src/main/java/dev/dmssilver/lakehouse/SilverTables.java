@@ -31,7 +31,6 @@ import org.apache.spark.sql.catalyst.analysis.NamespaceAlreadyExistsException;
 import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.connector.catalog.SupportsNamespaces;
 import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -254,10 +253,5 @@ public final class SilverTables {
     } catch (ParseException | org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
       throw new SilverException(SilverException.Kind.LAKEHOUSE, "Cannot load table " + name, e);
     }
-  }
-
-  /** A StructType field for array&lt;string&gt; columns, which contracts cannot declare. */
-  static StructField stringArray(String name) {
-    return DataTypes.createStructField(name, DataTypes.createArrayType(DataTypes.StringType), true);
   }
 }

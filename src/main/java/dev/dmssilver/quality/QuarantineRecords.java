@@ -36,14 +36,14 @@ public final class QuarantineRecords {
       silverColumns.add(col(column.name()));
     }
     return quarantined.select(
-        lit(contract.table()).as("table_name"),
-        concat_ws("|", keyParts.toArray(new Column[0])).as("record_key"),
-        col(Validation.REASONS).as("reasons"),
-        to_json(struct(silverColumns.toArray(new Column[0]))).as("record"),
-        col(EventColumns.OP).as("source_op"),
-        col(EventColumns.COMMIT_TIMESTAMP).as("source_commit_timestamp"),
-        col(EventColumns.FILE).as("source_file"),
-        lit(runId).as("run_id"),
-        RunConstant.timestamp(quarantinedAt).as("quarantined_at"));
+        lit(contract.table()).as(QuarantineColumns.TABLE_NAME),
+        concat_ws("|", keyParts.toArray(new Column[0])).as(QuarantineColumns.RECORD_KEY),
+        col(Validation.REASONS).as(QuarantineColumns.REASONS),
+        to_json(struct(silverColumns.toArray(new Column[0]))).as(QuarantineColumns.RECORD),
+        col(EventColumns.OP).as(QuarantineColumns.SOURCE_OP),
+        col(EventColumns.COMMIT_TIMESTAMP).as(QuarantineColumns.SOURCE_COMMIT_TIMESTAMP),
+        col(EventColumns.FILE).as(QuarantineColumns.SOURCE_FILE),
+        lit(runId).as(QuarantineColumns.RUN_ID),
+        RunConstant.timestamp(quarantinedAt).as(QuarantineColumns.QUARANTINED_AT));
   }
 }
