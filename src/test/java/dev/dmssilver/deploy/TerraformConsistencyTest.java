@@ -191,20 +191,10 @@ class TerraformConsistencyTest {
       }
     }
     for (String environment : new String[] {"dev", "staging", "prod"}) {
-      Map<String, Object> values =
-          new HCLParser()
-              .parse(
-                  new String(
-                      Files.readAllBytes(INFRA.resolve("env/" + environment + ".tfvars")),
-                      StandardCharsets.UTF_8));
+      Map<String, Object> values = parsed("env/" + environment + ".tfvars");
       assertThat(values.keySet()).as(environment).containsAll(required);
       assertThat(values.get("environment")).isEqualTo(environment);
-      Map<String, Object> backend =
-          new HCLParser()
-              .parse(
-                  new String(
-                      Files.readAllBytes(INFRA.resolve("env/" + environment + ".backend.hcl")),
-                      StandardCharsets.UTF_8));
+      Map<String, Object> backend = parsed("env/" + environment + ".backend.hcl");
       assertThat(backend)
           .as(environment + " state: encrypted and locked")
           .containsEntry("encrypt", true)
@@ -239,6 +229,11 @@ class TerraformConsistencyTest {
         .doesNotContainPattern("\\betag\\s*=")
         .containsPattern("source_hash\\s*=\\s*filemd5\\(var.job_jar\\)");
     assertThat(allText).doesNotContain("\"--enable-glue-datacatalog\"");
+  }
+
+  private static Map<String, Object> parsed(String infraFile) throws Exception {
+    return new HCLParser()
+        .parse(new String(Files.readAllBytes(INFRA.resolve(infraFile)), StandardCharsets.UTF_8));
   }
 
   private static Set<String> referenced(Pattern pattern) {
