@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * warnings printed above those lines as they come. Used only on a terminal (ANSI escapes); off a
  * terminal the step log stays the output.
  */
-public final class LiveDisplay implements ProgressListener, AutoCloseable {
+public final class LiveDisplay implements ProgressListener {
   private static final String CLEAR_LINE = "\u001b[2K";
   private static final String CLEAR_BELOW = "\u001b[J";
   private static final long REDRAW_MS = 250;
@@ -59,7 +59,7 @@ public final class LiveDisplay implements ProgressListener, AutoCloseable {
   @Override
   public synchronized void warning(String table, String warning) {
     erase();
-    terminal.print(fit("! " + table + ": " + warning, Integer.MAX_VALUE) + "\n");
+    terminal.print(oneLine("! " + table + ": " + warning) + "\n");
     redraw();
   }
 
@@ -105,9 +105,14 @@ public final class LiveDisplay implements ProgressListener, AutoCloseable {
     return linesOnScreen == 0 ? "\r" : "\r\u001b[" + linesOnScreen + "A";
   }
 
+  /** Cut to {@code width}: a longer line would wrap and break the cursor arithmetic. */
   private static String fit(String text, int width) {
-    String oneLine = text.replace('\n', ' ');
-    return oneLine.length() <= width ? oneLine : oneLine.substring(0, Math.max(0, width - 1)) + "…";
+    String line = oneLine(text);
+    return line.length() <= width ? line : line.substring(0, Math.max(0, width - 1)) + "…";
+  }
+
+  private static String oneLine(String text) {
+    return text.replace('\n', ' ');
   }
 
   private static String seconds(Duration duration) {

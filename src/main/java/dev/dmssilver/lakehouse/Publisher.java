@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import dev.dmssilver.FailPoint;
 import dev.dmssilver.SilverException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -120,15 +121,14 @@ public final class Publisher {
       Dataset<Row> rows,
       RunRecord record,
       org.apache.spark.sql.Column condition) {
-    createAuditBranch(table, branch, base.map(Snapshot::snapshotId));
     if (base.isPresent()) {
+      createAuditBranch(table, branch, base.get().snapshotId());
       overwrite(onBranch(name, branch), rows, record, condition);
       return;
     }
-    Map<String, String> options = new java.util.LinkedHashMap<>(writes.writeOptions());
-    options.putAll(record.writeOptions());
-    Snapshot staged = FirstSnapshot.stage(spark, table, name, branch, rows, options, condition);
-    createAuditBranch(table, branch, Optional.of(staged.snapshotId()));
+    Snapshot staged =
+        FirstSnapshot.stage(spark, table, name, branch, rows, writeOptions(record), condition);
+    createAuditBranch(table, branch, staged.snapshotId());
   }
 
   /** Publishes a staged Silver table and replaces the job's quarantine slice on main. */
@@ -159,8 +159,8 @@ public final class Publisher {
     }
   }
 
-  /** Points the audit branch at {@code snapshotId}, or only removes an old one of that name. */
-  private static void createAuditBranch(Table table, String branch, Optional<Long> snapshotId) {
+  /** Points the audit branch at {@code snapshotId}, replacing an old one of that name. */
+  private static void createAuditBranch(Table table, String branch, long snapshotId) {
     changeRefs(
         table,
         refs -> {
@@ -168,10 +168,7 @@ public final class Publisher {
             // The same run id ran this job before (a retried Glue run): start afresh.
             refs.removeBranch(branch);
           }
-          if (!snapshotId.isPresent()) {
-            return refs;
-          }
-          return refs.createBranch(branch, snapshotId.get())
+          return refs.createBranch(branch, snapshotId)
               .setMaxRefAgeMs(branch, TimeUnit.DAYS.toMillis(AUDIT_BRANCH_RETENTION_DAYS));
         });
   }
@@ -232,13 +229,17 @@ public final class Publisher {
   private void overwrite(
       String target, Dataset<Row> rows, RunRecord record, org.apache.spark.sql.Column condition) {
     try {
-      rows.writeTo(target)
-          .options(writes.writeOptions())
-          .options(record.writeOptions())
-          .overwrite(condition);
+      rows.writeTo(target).options(writeOptions(record)).overwrite(condition);
     } catch (NoSuchTableException e) {
       throw new SilverException(SilverException.Kind.LAKEHOUSE, "Cannot write " + target, e);
     }
+  }
+
+  /** The session's write settings, then the run record every commit of the run carries. */
+  private Map<String, String> writeOptions(RunRecord record) {
+    Map<String, String> options = new LinkedHashMap<>(writes.writeOptions());
+    options.putAll(record.writeOptions());
+    return options;
   }
 
   private static org.apache.spark.sql.Column sliceOf(String table) {
