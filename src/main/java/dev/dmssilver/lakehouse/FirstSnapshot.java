@@ -3,6 +3,7 @@ package dev.dmssilver.lakehouse;
 import dev.dmssilver.SilverException;
 import java.util.Map;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
 import org.apache.spark.SparkConf;
@@ -54,10 +55,16 @@ final class FirstSnapshot {
       throw new SilverException(SilverException.Kind.LAKEHOUSE, "Cannot write " + qualifiedName, e);
     }
     table.refresh();
+    // The newest: a retried run (the same run id) may have staged one before.
+    Snapshot staged = null;
     for (Snapshot snapshot : table.snapshots()) {
-      if (wapId.equals(snapshot.summary().get("wap.id"))) {
-        return snapshot;
+      if (wapId.equals(snapshot.summary().get(SnapshotSummary.STAGED_WAP_ID_PROP))
+          && (staged == null || snapshot.sequenceNumber() > staged.sequenceNumber())) {
+        staged = snapshot;
       }
+    }
+    if (staged != null) {
+      return staged;
     }
     throw new SilverException(
         SilverException.Kind.INVARIANT,
