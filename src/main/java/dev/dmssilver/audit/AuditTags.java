@@ -1,6 +1,7 @@
 package dev.dmssilver.audit;
 
 import dev.dmssilver.SilverException;
+import dev.dmssilver.lakehouse.TableRefs;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -41,11 +42,14 @@ public final class AuditTags {
               + "; tags are not moved (drop it first with"
               + " ALTER TABLE … DROP TAG in Spark SQL if you must)");
     }
-    ManageSnapshots tagging = table.manageSnapshots().createTag(name, snapshot.snapshotId());
-    if (retention.isPresent()) {
-      tagging = tagging.setMaxRefAgeMs(name, retention.get().toMillis());
-    }
-    tagging.commit();
+    TableRefs.change(
+        table,
+        refs -> {
+          ManageSnapshots tagging = refs.createTag(name, snapshot.snapshotId());
+          return retention.isPresent()
+              ? tagging.setMaxRefAgeMs(name, retention.get().toMillis())
+              : tagging;
+        });
   }
 
   private static SilverException refused(Table table, String name, String why) {

@@ -123,6 +123,12 @@ public final class SnapshotDiff {
             .when(anyDifference, lit(CHANGED))
             .otherwise(lit(UNCHANGED));
 
+    return left.join(right, sameKey, "full_outer")
+        .select(output(change, descriptions).toArray(new Column[0]));
+  }
+
+  /** The change, the key as text, the changed columns' descriptions, and the key columns. */
+  private List<Column> output(Column change, List<Column> descriptions) {
     List<Column> output = new ArrayList<>();
     output.add(change.as(CHANGE));
     List<Column> keyText = new ArrayList<>();
@@ -137,7 +143,7 @@ public final class SnapshotDiff {
     for (String key : keys) {
       output.add(coalesce(side(TO, key), side(FROM, key)).as(key));
     }
-    return left.join(right, sameKey, "full_outer").select(output.toArray(new Column[0]));
+    return output;
   }
 
   private static Column side(String alias, String column) {

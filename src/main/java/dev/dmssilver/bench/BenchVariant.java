@@ -4,9 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
 
-import dev.dmssilver.bronze.BronzeDiscovery;
-import dev.dmssilver.bronze.BronzeEvents;
-import dev.dmssilver.bronze.BronzeInventory;
 import dev.dmssilver.bronze.BronzeReader;
 import dev.dmssilver.bronze.EventColumns;
 import dev.dmssilver.contract.ColumnSpec;
@@ -35,14 +32,19 @@ public enum BenchVariant {
   SCAN_FLOOR("scan floor", "scan") {
     @Override
     void run(SparkSession spark, RunSettings settings, Contract contract) {
-      read(spark, settings, contract).events().write().format("noop").mode("overwrite").save();
+      BronzeReader.read(spark, contract, settings.bronze())
+          .events()
+          .write()
+          .format("noop")
+          .mode("overwrite")
+          .save();
     }
   },
   /** Read every event and write it unchanged to an Iceberg table partitioned like Silver. */
   COPY_FLOOR("copy floor", "copy") {
     @Override
     void run(SparkSession spark, RunSettings settings, Contract contract) {
-      Dataset<Row> events = read(spark, settings, contract).events();
+      Dataset<Row> events = BronzeReader.read(spark, contract, settings.bronze()).events();
       replace(
           events, benchTable(spark, settings, "copy_" + contract.table()), contract.partition());
     }
@@ -71,7 +73,7 @@ public enum BenchVariant {
       // Only what the old jobs read: the columns, Op and the commit timestamp. The columns this
       // project adds to order ties (file, split, position, change sequence) are not carried.
       Dataset<Row> events =
-          read(spark, settings, contract)
+          BronzeReader.read(spark, contract, settings.bronze())
               .events()
               .drop(
                   EventColumns.CHANGE_SEQUENCE,
@@ -149,13 +151,6 @@ public enum BenchVariant {
   }
 
   abstract void run(SparkSession spark, RunSettings settings, Contract contract);
-
-  static BronzeEvents read(SparkSession spark, RunSettings settings, Contract contract) {
-    String folder = settings.bronze().tableFolder(contract.bronze());
-    BronzeInventory inventory = BronzeDiscovery.discover(spark, contract.bronze().table(), folder);
-    return BronzeReader.read(
-        spark, inventory, contract.columns(), contract.key(), settings.bronze());
-  }
 
   private static String benchTable(SparkSession spark, RunSettings settings, String table) {
     String namespace = settings.catalog().catalogName() + ".bench";

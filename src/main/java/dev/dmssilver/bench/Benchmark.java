@@ -2,6 +2,7 @@ package dev.dmssilver.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.dmssilver.bronze.BronzeReader;
 import dev.dmssilver.contract.Contract;
 import dev.dmssilver.job.JobRuns;
 import dev.dmssilver.job.RunSettings;
@@ -96,7 +97,8 @@ public final class Benchmark {
         }
       }
       for (int i = 0; i < sizes.size(); i++) {
-        events[i] = BenchVariant.read(spark, sizes.get(i), contract).inventory().eventCount();
+        events[i] =
+            BronzeReader.read(spark, contract, sizes.get(i).bronze()).inventory().eventCount();
       }
       return inTurns(
           sizes.size(),

@@ -1,5 +1,6 @@
 package dev.dmssilver.bronze;
 
+import dev.dmssilver.NamedThreads;
 import dev.dmssilver.SilverException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -153,7 +153,7 @@ public final class BronzeDiscovery {
       Configuration hadoopConf,
       ParquetToSparkSchemaConverter converter) {
     ExecutorService pool =
-        Executors.newFixedThreadPool(Math.min(FOOTER_READ_THREADS, statuses.size()));
+        NamedThreads.fixedPool("footers", Math.min(FOOTER_READ_THREADS, statuses.size()));
     try {
       List<Future<BronzeFile>> footers = new ArrayList<>();
       for (FileStatus status : statuses) {

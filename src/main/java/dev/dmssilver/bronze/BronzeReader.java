@@ -1,6 +1,7 @@
 package dev.dmssilver.bronze;
 
 import dev.dmssilver.contract.ColumnSpec;
+import dev.dmssilver.contract.Contract;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,19 +26,24 @@ import org.apache.spark.sql.types.StructType;
 public final class BronzeReader {
   private BronzeReader() {}
 
-  public static BronzeEvents read(
+  /**
+   * Lists the contract's Bronze folder, reads its footers, and plans the read of its events: the
+   * one way the jobs and the benchmark read Bronze.
+   */
+  public static BronzeEvents read(SparkSession spark, Contract contract, BronzeSettings settings) {
+    BronzeInventory inventory =
+        BronzeDiscovery.discover(
+            spark, contract.bronze().table(), settings.tableFolder(contract.bronze()));
+    return read(spark, inventory, contract.columns(), contract.key(), settings);
+  }
+
+  static BronzeEvents read(
       SparkSession spark,
       BronzeInventory inventory,
       List<ColumnSpec> columns,
       Collection<String> keyColumns,
       BronzeSettings settings) {
-    Map<FileGroup, List<String>> groups = new LinkedHashMap<>();
-    for (BronzeFile file : inventory.files()) {
-      groups
-          .computeIfAbsent(
-              new FileGroup(file.schema(), file.isFullLoad()), group -> new ArrayList<>())
-          .add(file.path());
-    }
+    Map<FileGroup, List<String>> groups = groupsOf(inventory);
     Optional<Instant> fullLoadStart =
         FullLoadStart.of(spark, inventory, settings.timestampColumn());
     Dataset<Row> events = null;
@@ -66,6 +72,18 @@ public final class BronzeReader {
       events = events == null ? groupEvents : events.unionByName(groupEvents);
     }
     return new BronzeEvents(events, inventory, ignoredColumns, fullLoadStart);
+  }
+
+  /** The inventory's files by footer schema and kind, in the order first met. */
+  private static Map<FileGroup, List<String>> groupsOf(BronzeInventory inventory) {
+    Map<FileGroup, List<String>> groups = new LinkedHashMap<>();
+    for (BronzeFile file : inventory.files()) {
+      groups
+          .computeIfAbsent(
+              new FileGroup(file.schema(), file.isFullLoad()), group -> new ArrayList<>())
+          .add(file.path());
+    }
+    return groups;
   }
 
   private static final class FileGroup {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.dmssilver.FailPoint;
 import dev.dmssilver.SilverException;
+import dev.dmssilver.dms.DmsChange;
 import dev.dmssilver.dms.DmsTarget;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -215,7 +216,7 @@ public final class Capture {
       batch.add(record);
     }
     Instant writtenAt = Instant.now();
-    for (Map.Entry<SourceTable, List<DmsTarget.Change>> entry : batch.changes().entrySet()) {
+    for (Map.Entry<SourceTable, List<DmsChange>> entry : batch.changes().entrySet()) {
       SourceTable table = entry.getKey();
       long written =
           target.writeCdc(

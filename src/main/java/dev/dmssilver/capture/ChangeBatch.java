@@ -1,6 +1,6 @@
 package dev.dmssilver.capture;
 
-import dev.dmssilver.dms.DmsTarget;
+import dev.dmssilver.dms.DmsChange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class ChangeBatch {
   private final Map<String, SourceTable> tables;
-  private final Map<SourceTable, List<DmsTarget.Change>> changes = new LinkedHashMap<>();
+  private final Map<SourceTable, List<DmsChange>> changes = new LinkedHashMap<>();
   private final Map<String, long[]> opsByTable = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
   private final List<Pending> transaction = new ArrayList<>();
@@ -106,7 +106,7 @@ final class ChangeBatch {
       String sequence = changeSequence(commitLsn, i);
       changes
           .computeIfAbsent(pending.table, table -> new ArrayList<>())
-          .add(new DmsTarget.Change(pending.op, commitTime, sequence, pending.values));
+          .add(new DmsChange(pending.op, commitTime, sequence, pending.values));
       long[] ops = opsByTable.computeIfAbsent(pending.table.qualifiedName(), name -> new long[3]);
       ops[pending.op == 'I' ? 0 : pending.op == 'U' ? 1 : 2]++;
     }
@@ -130,7 +130,7 @@ final class ChangeBatch {
   }
 
   /** Each table's changes, in commit order. */
-  Map<SourceTable, List<DmsTarget.Change>> changes() {
+  Map<SourceTable, List<DmsChange>> changes() {
     return changes;
   }
 
@@ -146,7 +146,7 @@ final class ChangeBatch {
 
   long changeCount() {
     long count = 0;
-    for (List<DmsTarget.Change> tableChanges : changes.values()) {
+    for (List<DmsChange> tableChanges : changes.values()) {
       count += tableChanges.size();
     }
     return count;

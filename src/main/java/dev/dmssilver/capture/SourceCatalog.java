@@ -43,32 +43,7 @@ final class SourceCatalog {
    */
   static Tables read(Connection connection, List<String> schemas, List<String> only)
       throws SQLException {
-    Map<String, TableBuilder> builders = new TreeMap<>();
-    try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
-      Array schemaArray = connection.createArrayOf("text", schemas.toArray());
-      statement.setArray(1, schemaArray);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          String schema = rows.getString(1);
-          String table = rows.getString(2);
-          String qualified = schema + "." + table;
-          if (!only.isEmpty() && !only.contains(table) && !only.contains(qualified)) {
-            continue;
-          }
-          TableBuilder builder = builders.get(qualified);
-          if (builder == null) {
-            builder = new TableBuilder(schema, table, rows.getString(3));
-            builders.put(qualified, builder);
-          }
-          builder.add(
-              rows.getString(4),
-              rows.getString(6),
-              rows.getString(5),
-              rows.getInt(7),
-              (Integer) rows.getObject(8));
-        }
-      }
-    }
+    Map<String, TableBuilder> builders = columns(connection, schemas, only);
     List<String> problems = new ArrayList<>();
     for (String wanted : only) {
       boolean found = false;
@@ -95,6 +70,38 @@ final class SourceCatalog {
               + ". Nothing was written. Fix the tables, or leave them out with --tables");
     }
     return new Tables(tables, warnings);
+  }
+
+  /** The columns of the wanted tables, gathered per table by qualified name. */
+  private static Map<String, TableBuilder> columns(
+      Connection connection, List<String> schemas, List<String> only) throws SQLException {
+    Map<String, TableBuilder> builders = new TreeMap<>();
+    try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
+      Array schemaArray = connection.createArrayOf("text", schemas.toArray());
+      statement.setArray(1, schemaArray);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          String schema = rows.getString(1);
+          String table = rows.getString(2);
+          String qualified = schema + "." + table;
+          if (!only.isEmpty() && !only.contains(table) && !only.contains(qualified)) {
+            continue;
+          }
+          TableBuilder builder = builders.get(qualified);
+          if (builder == null) {
+            builder = new TableBuilder(schema, table, rows.getString(3));
+            builders.put(qualified, builder);
+          }
+          builder.add(
+              rows.getString(4),
+              rows.getString(6),
+              rows.getString(5),
+              rows.getInt(7),
+              (Integer) rows.getObject(8));
+        }
+      }
+    }
+    return builders;
   }
 
   /** The tables to capture, and what the user should know about them. */

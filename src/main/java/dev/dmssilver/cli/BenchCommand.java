@@ -1,33 +1,24 @@
 package dev.dmssilver.cli;
 
+import dev.dmssilver.LocalFolders;
+import dev.dmssilver.bench.BenchBronze;
+import dev.dmssilver.bench.BenchPlan;
+import dev.dmssilver.bench.BenchReport;
+import dev.dmssilver.bench.BenchReport.JobFigures;
 import dev.dmssilver.bench.BenchVariant;
 import dev.dmssilver.bench.Benchmark;
-import dev.dmssilver.bench.Benchmark.Measurement;
 import dev.dmssilver.bench.CaptureBenchmark;
 import dev.dmssilver.bench.FreshProcesses;
-import dev.dmssilver.bronze.BronzeSettings;
-import dev.dmssilver.cli.BenchReport.JobFigures;
 import dev.dmssilver.contract.Contract;
 import dev.dmssilver.contract.Contracts;
-import dev.dmssilver.demo.DemoSummary;
 import dev.dmssilver.dms.DmsEndpoint;
-import dev.dmssilver.job.RunSettings;
 import dev.dmssilver.lakehouse.CatalogSettings;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,12 +39,6 @@ import picocli.CommandLine.Spec;
             + "events). Several sizes add a scaling table.",
     mixinStandardHelpOptions = true)
 final class BenchCommand implements Callable<Integer> {
-  /** Events in the small generation that measures each table's share of the demo's events. */
-  private static final long PILOT_EVENTS = 50_000;
-
-  /** The least the demo generator writes. */
-  private static final long MIN_GENERATED_EVENTS = 1_000;
-
   @Spec CommandSpec spec;
   @Mixin ContractOptions contracts;
   @Mixin EngineOptions engine;
@@ -173,7 +158,7 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws java.sql.SQLException {
     if (captureChanges != null) {
       // The capture's own benchmark: PostgreSQL to Parquet, beside the server's decoding alone.
-      DemoCommand.deleteRecursively(dir.resolve("capture"));
+      LocalFolders.deleteRecursively(dir.resolve("capture"));
       CaptureBenchmark.run(
           captureChanges, DmsEndpoint.seed(), dir.resolve("capture"), spec.commandLine().getOut());
       return 0;
@@ -183,6 +168,33 @@ final class BenchCommand implements Callable<Integer> {
     for (String job : jobs) {
       selected.add(known.get(job));
     }
+    List<BenchVariant> variants = variants();
+    // Absolute paths, largest first, as the Bronze settings and the child processes take them.
+    List<Path> bronzeBySize =
+        existingBronze != null
+            ? BenchBronze.existing(existingBronze)
+            : BenchBronze.generated(
+                selected.get(0), sizes, generator::options, dir, spec.commandLine().getErr());
+    BenchPlan plan =
+        new BenchPlan(selected, variants, repeat, warmUp ? warmUpRounds : 0, bronzeBySize);
+    List<JobFigures> figures =
+        freshProcesses
+            ? plan.inFreshProcesses(freshProcesses())
+            : measureInThisProcess(plan, known);
+
+    print(figures);
+    return 0;
+  }
+
+  /** The variants named by --variants, after checking the counts that go with them. */
+  private List<BenchVariant> variants() {
+    if (repeat < 1) {
+      throw new ParameterException(spec.commandLine(), "--repeat must be at least 1");
+    }
+    if (warmUpRounds < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--warm-up-rounds must be at least 1; --no-warm-up turns it off");
+    }
     List<BenchVariant> variants = new ArrayList<>();
     for (String name : variantNames) {
       try {
@@ -191,27 +203,10 @@ final class BenchCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
     }
-    if (repeat < 1) {
-      throw new ParameterException(spec.commandLine(), "--repeat must be at least 1");
-    }
-    if (warmUpRounds < 1) {
-      throw new ParameterException(
-          spec.commandLine(), "--warm-up-rounds must be at least 1; --no-warm-up turns it off");
-    }
-    // Absolute paths, largest first, as the Bronze settings and the child processes take them.
-    List<Path> bronzeBySize =
-        existingBronze != null ? largestFirst(existingBronze) : generateLargestFirst(selected);
-    // Every size is measured in every round, largest first (the JIT is warm for the small ones);
-    // the figures are reported smallest first, each size's jobs in the order given.
-    List<List<JobFigures>> figuresBySize =
-        freshProcesses
-            ? measureInFreshProcesses(bronzeBySize, selected, variants)
-            : measureInThisProcess(bronzeBySize, known, selected, variants);
-    List<JobFigures> figures = new ArrayList<>();
-    for (List<JobFigures> ofSize : figuresBySize) {
-      figures.addAll(0, ofSize);
-    }
+    return variants;
+  }
 
+  private void print(List<JobFigures> figures) {
     PrintWriter out = spec.commandLine().getOut();
     int cores = Runtime.getRuntime().availableProcessors();
     long maxHeap = Runtime.getRuntime().maxMemory();
@@ -220,86 +215,18 @@ final class BenchCommand implements Callable<Integer> {
             ? BenchReport.toJson(figures, cores, maxHeap, freshProcesses) + "\n"
             : BenchReport.render(figures, cores, maxHeap, freshProcesses));
     out.flush();
-    return 0;
-  }
-
-  /**
-   * The folders as absolute paths, the one holding the most bytes first. Sizes are measured largest
-   * first (and reported smallest first): in one JVM the JIT's optimizing compiler keeps at work for
-   * several runs, and a small size measured first is timed before it is done, so it looked dearer
-   * per event than it is (README, Performance). Its long runs warm the JIT for the smaller sizes
-   * after it.
-   */
-  private List<Path> largestFirst(List<Path> folders) {
-    Map<Path, Long> bytes = new HashMap<>();
-    for (Path folder : folders) {
-      if (!Files.isDirectory(folder)) {
-        throw new ParameterException(spec.commandLine(), "--bronze " + folder + " is not a folder");
-      }
-      try (Stream<Path> files = Files.walk(folder)) {
-        bytes.put(
-            folder,
-            files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum());
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot list " + folder, e);
-      }
-    }
-    List<Path> ordered = new ArrayList<>(folders);
-    ordered.sort(Comparator.comparing(bytes::get, Comparator.reverseOrder()));
-    List<Path> absolute = new ArrayList<>();
-    for (Path folder : ordered) {
-      absolute.add(folder.toAbsolutePath());
-    }
-    return absolute;
-  }
-
-  /**
-   * Generates Bronze of every {@code --events} size, each in a folder of its own: the folders as
-   * absolute paths, largest first.
-   */
-  private List<Path> generateLargestFirst(List<Contract> selected) {
-    PrintWriter err = spec.commandLine().getErr();
-    double share = shareOfEvents(selected.get(0), err);
-    List<Long> largestFirst = new ArrayList<>(sizes);
-    largestFirst.sort(Comparator.reverseOrder());
-    Path generated = dir.resolve("bronze").toAbsolutePath();
-    DemoCommand.deleteRecursively(generated);
-    List<Path> folders = new ArrayList<>();
-    for (long size : largestFirst) {
-      Path bronze = generated.resolve(size + "-events");
-      long total = Math.max(MIN_GENERATED_EVENTS, Math.round(size / share));
-      DemoData.generate(bronze.toString(), generator.options(total), err);
-      folders.add(bronze);
-    }
-    return folders;
   }
 
   /** Warm runs side by side in this process, on one Spark session and a fresh warehouse. */
-  private List<List<JobFigures>> measureInThisProcess(
-      List<Path> bronzeBySize,
-      Contracts known,
-      List<Contract> selected,
-      List<BenchVariant> variants) {
+  private List<JobFigures> measureInThisProcess(BenchPlan plan, Contracts known) {
     Path warehouse = dir.resolve("warehouse").toAbsolutePath();
-    DemoCommand.deleteRecursively(warehouse);
+    LocalFolders.deleteRecursively(warehouse);
     CatalogSettings catalog = CatalogSettings.local(warehouse.toString());
-    SparkSession spark = engine.start("silver bench", catalog);
-    List<RunSettings> sizes = new ArrayList<>();
-    for (Path bronze : bronzeBySize) {
-      sizes.add(
-          RunSettings.of(BronzeSettings.withDefaults(bronze.toString()), catalog, known)
-              .acceptingGateFailures());
-    }
-    Benchmark benchmark = new Benchmark(spark, sizes);
-    return bySize(
-        bronzeBySize.size(),
-        selected,
-        contract -> benchmark.runEachSize(contract, variants, repeat, warmUp ? warmUpRounds : 0));
+    return plan.inThisProcess(engine.start("silver bench", catalog), catalog, known);
   }
 
-  /** Each run in a process of its own: this command again, on the same contracts and settings. */
-  private List<List<JobFigures>> measureInFreshProcesses(
-      List<Path> bronzeBySize, List<Contract> selected, List<BenchVariant> variants) {
+  /** Starts each run as this command again, on the same contracts and settings. */
+  private FreshProcesses freshProcesses() {
     List<String> arguments =
         new ArrayList<>(Arrays.asList("bench", "--dir", dir.toAbsolutePath().toString()));
     if (contracts.contracts != null) {
@@ -312,45 +239,7 @@ final class BenchCommand implements Callable<Integer> {
     if (engine.verbose) {
       arguments.add("--verbose");
     }
-    FreshProcesses processes =
-        FreshProcesses.likeThisJvm(
-            SilverCli.class.getName(), arguments, dir.resolve("processes").toAbsolutePath());
-    return bySize(
-        bronzeBySize.size(),
-        selected,
-        contract -> processes.runEachSize(contract.table(), bronzeBySize, variants, repeat));
-  }
-
-  /** Each job's figures at every size, regrouped as each size's figures of every job. */
-  private static List<List<JobFigures>> bySize(
-      int sizeCount,
-      List<Contract> selected,
-      Function<Contract, List<List<Measurement>>> eachSizeOfJob) {
-    List<List<JobFigures>> bySize = new ArrayList<>();
-    for (int i = 0; i < sizeCount; i++) {
-      bySize.add(new ArrayList<>());
-    }
-    for (Contract contract : selected) {
-      List<List<Measurement>> ofJob = eachSizeOfJob.apply(contract);
-      for (int i = 0; i < sizeCount; i++) {
-        bySize.get(i).add(new JobFigures(contract.table(), ofJob.get(i)));
-      }
-    }
-    return bySize;
-  }
-
-  /** The job's Bronze table's share of the events the generator writes, from a small pilot. */
-  private double shareOfEvents(Contract contract, PrintWriter err) {
-    Path pilot = dir.resolve("pilot").toAbsolutePath();
-    DemoCommand.deleteRecursively(pilot);
-    DemoSummary summary = DemoData.generate(pilot.toString(), generator.options(PILOT_EVENTS), err);
-    DemoCommand.deleteRecursively(pilot);
-    Long events = summary.eventsByTable().get(contract.bronze().table());
-    if (events == null || events == 0) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "The demo generator writes no Bronze table " + contract.bronze().table());
-    }
-    return (double) events / summary.events();
+    return FreshProcesses.likeThisJvm(
+        SilverCli.class.getName(), arguments, dir.resolve("processes").toAbsolutePath());
   }
 }

@@ -1,27 +1,26 @@
 package dev.dmssilver.cli;
 
+import dev.dmssilver.LocalFolders;
 import dev.dmssilver.SilverException;
 import dev.dmssilver.bronze.BronzeSettings;
 import dev.dmssilver.console.ProgressListener;
 import dev.dmssilver.contract.Contracts;
+import dev.dmssilver.demo.DemoData;
 import dev.dmssilver.dms.DmsEndpoint;
 import dev.dmssilver.dms.DmsEndpointSettings;
 import dev.dmssilver.job.RunSettings;
 import dev.dmssilver.lakehouse.CatalogSettings;
+import dev.dmssilver.report.MetricsSettings;
+import dev.dmssilver.report.ReportedRun;
 import dev.dmssilver.source.Reconciliation;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,9 +83,9 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path bronze = dir.resolve("bronze").toAbsolutePath();
     Path warehouse = dir.resolve("warehouse").toAbsolutePath();
-    deleteRecursively(bronze);
+    LocalFolders.deleteRecursively(bronze);
     if (fresh) {
-      deleteRecursively(warehouse);
+      LocalFolders.deleteRecursively(warehouse);
     }
     if (fromPostgres) {
       return fromPostgres(bronze, warehouse);
@@ -106,13 +105,8 @@ final class DemoCommand implements Callable<Integer> {
             known);
     ProgressListener display = engine.display("demo");
     SparkSession spark = engine.start("silver demo", settings.catalog());
-    return RunCommand.runAndReport(
-        spark,
-        settings,
-        new ArrayList<>(known.all()),
-        display,
-        spec.commandLine().getOut(),
-        Optional.empty());
+    return new ReportedRun(MetricsSettings.off(), spec.commandLine().getOut(), Optional.empty())
+        .run(spark, settings, new ArrayList<>(known.all()), display);
   }
 
   private int fromPostgres(Path bucket, Path warehouse) throws SQLException {
@@ -142,7 +136,7 @@ final class DemoCommand implements Callable<Integer> {
       out.println("Compared with the source database: " + reconciliation.summary());
       reconciliation.differences().stream().limit(10).forEach(line -> out.println("  " + line));
       printQueriesToTry(out, dir.resolve("warehouse").toString());
-      return reconciliation.differences().isEmpty() ? exitCode : SilverCli.EXIT_FAILED;
+      return reconciliation.differences().isEmpty() ? exitCode : SilverException.EXIT_INTERNAL;
     }
   }
 
@@ -171,24 +165,5 @@ final class DemoCommand implements Callable<Integer> {
             + "\"SELECT partition, record_count FROM silver.fact_orders.partitions"
             + " ORDER BY partition\"");
     out.flush();
-  }
-
-  static void deleteRecursively(Path path) {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(path)) {
-      files.sorted(Comparator.reverseOrder()).forEach(DemoCommand::delete);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete " + path, e);
-    }
-  }
-
-  private static void delete(Path path) {
-    try {
-      Files.delete(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete " + path, e);
-    }
   }
 }

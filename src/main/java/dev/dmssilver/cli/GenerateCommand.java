@@ -1,5 +1,6 @@
 package dev.dmssilver.cli;
 
+import dev.dmssilver.demo.DemoData;
 import dev.dmssilver.lakehouse.ObjectStoreSettings;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;

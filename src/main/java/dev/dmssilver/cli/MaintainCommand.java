@@ -98,13 +98,7 @@ final class MaintainCommand implements Callable<Integer> {
     Contracts known = contracts.load();
     List<String> knownTables = new ArrayList<>(known.tables());
     knownTables.add(QuarantineTable.NAME);
-    MaintenancePolicies policies =
-        policy == null ? MaintenancePolicies.bundled() : MaintenancePolicies.fromFile(policy);
-    policies.checkTablesAreKnown(knownTables);
-    // Parse every flag before Spark starts: a bad duration is a usage error, not a failed table.
-    for (String table : knownTables) {
-      withFlags(policies.forTable(table));
-    }
+    MaintenancePolicies policies = policies(knownTables);
 
     CatalogSettings settings = catalog.settings(objectStore);
     MetricsSettings metricsSettings = metrics.settings(objectStore);
@@ -131,7 +125,19 @@ final class MaintainCommand implements Callable<Integer> {
     out.println();
     out.print(MaintenanceSummary.render(runId, reports));
     out.flush();
-    return reports.stream().allMatch(MaintenanceReport::succeeded) ? 0 : SilverCli.EXIT_FAILED;
+    return MaintenanceReport.exitCode(reports);
+  }
+
+  /** The policy file, checked against the tables, with every flag parsed before Spark starts. */
+  private MaintenancePolicies policies(List<String> knownTables) {
+    MaintenancePolicies policies =
+        policy == null ? MaintenancePolicies.bundled() : MaintenancePolicies.fromFile(policy);
+    policies.checkTablesAreKnown(knownTables);
+    // A bad duration is a usage error, not a failed table.
+    for (String table : knownTables) {
+      withFlags(policies.forTable(table));
+    }
+    return policies;
   }
 
   private MaintenancePolicy withFlags(MaintenancePolicy policy) {

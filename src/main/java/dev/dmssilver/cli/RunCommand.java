@@ -3,17 +3,10 @@ package dev.dmssilver.cli;
 import dev.dmssilver.console.ProgressListener;
 import dev.dmssilver.contract.Contract;
 import dev.dmssilver.contract.Contracts;
-import dev.dmssilver.job.JobResult;
-import dev.dmssilver.job.JobRuns;
 import dev.dmssilver.job.RunSettings;
-import dev.dmssilver.report.CloudWatchPublisher;
-import dev.dmssilver.report.JobMetrics;
-import dev.dmssilver.report.RunSummary;
-import dev.dmssilver.report.RunSummaryJson;
-import java.io.PrintWriter;
+import dev.dmssilver.report.ReportedRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -101,16 +94,14 @@ final class RunCommand implements Callable<Integer> {
     if (acceptGateFailure) {
       settings = settings.acceptingGateFailures();
     }
-    settings = settings.withMetrics(metrics.settings(objectStore)).withWrites(writes.settings());
+    settings = settings.withWrites(writes.settings());
     ProgressListener display = engine.display("run");
     SparkSession spark = engine.start("silver run", settings.catalog());
-    return runAndReport(
-        spark,
-        settings,
-        selected,
-        display,
-        spec.commandLine().getOut(),
-        Optional.ofNullable(summaryJson));
+    return new ReportedRun(
+            metrics.settings(objectStore),
+            spec.commandLine().getOut(),
+            Optional.ofNullable(summaryJson))
+        .run(spark, settings, selected, display);
   }
 
   /** Refuses a summary file that cannot be written before any job runs, not after it published. */
@@ -128,53 +119,5 @@ final class RunCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "Cannot write --summary-json " + file + ": " + problem);
     }
-  }
-
-  /**
-   * Runs the jobs, showing their steps on {@code display}, which it closes, then prints the summary
-   * and returns the exit code: 0 if every job published, 3 if the only trouble was the publish gate
-   * (Silver unchanged, data to look at), 1 otherwise.
-   */
-  static int runAndReport(
-      SparkSession spark,
-      RunSettings settings,
-      List<Contract> contracts,
-      ProgressListener display,
-      PrintWriter out,
-      Optional<Path> summaryJson) {
-    Instant started = settings.clock().instant();
-    List<JobResult> results;
-    try (ProgressListener shown = display;
-        CloudWatchPublisher cloudWatch = new CloudWatchPublisher(settings.metrics())) {
-      results =
-          JobRuns.runAll(
-              spark,
-              settings,
-              contracts,
-              result ->
-                  cloudWatch.publish(
-                      result.table(),
-                      JobMetrics.of(
-                          result, settings.metrics().environment(), settings.clock().instant())),
-              shown);
-    }
-    out.println();
-    out.print(RunSummary.render(settings.runId(), results));
-    out.flush();
-    summaryJson.ifPresent(
-        file ->
-            RunSummaryJson.write(
-                file,
-                RunSummaryJson.of(settings.runId(), started, settings.clock().instant(), results)));
-    int exitCode = 0;
-    for (JobResult result : results) {
-      if (result.status() == JobResult.Status.FAILED) {
-        return SilverCli.EXIT_FAILED;
-      }
-      if (result.status() == JobResult.Status.GATE_FAILED) {
-        exitCode = SilverCli.EXIT_GATE_FAILED;
-      }
-    }
-    return exitCode;
   }
 }

@@ -31,12 +31,6 @@ import picocli.CommandLine.IVersionProvider;
       CommandLine.HelpCommand.class
     })
 public final class SilverCli implements Runnable {
-  /** Exit code when a job or statement fails on its input or on the lakehouse. */
-  public static final int EXIT_FAILED = 1;
-
-  /** Exit code when jobs ran but the publish gate kept at least one from publishing. */
-  public static final int EXIT_GATE_FAILED = 3;
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -85,7 +79,7 @@ public final class SilverCli implements Runnable {
     err.println(
         "Try 'silver " + commandLine.getCommandName().replace("silver", "").trim() + " --help'.");
     err.flush();
-    return CommandLine.ExitCode.USAGE;
+    return SilverException.EXIT_BAD_INPUT;
   }
 
   private static int handle(
@@ -99,10 +93,7 @@ public final class SilverCli implements Runnable {
       err.println("silver: (run with --verbose for Spark's own logs)");
     }
     err.flush();
-    return failure instanceof SilverException
-            && ((SilverException) failure).kind() == SilverException.Kind.CONFIGURATION
-        ? CommandLine.ExitCode.USAGE
-        : EXIT_FAILED;
+    return SilverException.Kind.of(failure).exitCode();
   }
 
   @Override

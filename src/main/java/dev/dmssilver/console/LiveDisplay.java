@@ -2,13 +2,13 @@ package dev.dmssilver.console;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.dmssilver.NamedThreads;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -33,7 +33,7 @@ public final class LiveDisplay implements ProgressListener {
     this.terminal = requireNonNull(terminal, "terminal is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.width = width;
-    this.redraws = ticking ? Executors.newSingleThreadScheduledExecutor(LiveDisplay::daemon) : null;
+    this.redraws = ticking ? NamedThreads.scheduler("display") : null;
     if (redraws != null) {
       redraws.scheduleAtFixedRate(this::redraw, REDRAW_MS, REDRAW_MS, TimeUnit.MILLISECONDS);
     }
@@ -125,12 +125,6 @@ public final class LiveDisplay implements ProgressListener {
       redraws.shutdownNow();
     }
     redraw();
-  }
-
-  private static Thread daemon(Runnable runnable) {
-    Thread thread = new Thread(runnable, "silver-display");
-    thread.setDaemon(true);
-    return thread;
   }
 
   private static final class Line {

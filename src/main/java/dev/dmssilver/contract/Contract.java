@@ -71,6 +71,18 @@ public final class Contract {
         throw invalid("key column " + keyColumn + " is not among its columns");
       }
     }
+    checkRuleNames();
+    for (Enrichment enrichment : enrichments) {
+      for (String joinColumn : enrichment.on().keySet()) {
+        if (!sourceColumnNames().contains(joinColumn)) {
+          throw invalid("enrichment join column " + joinColumn + " is not among its columns");
+        }
+      }
+    }
+    checkPartition();
+  }
+
+  private void checkRuleNames() {
     Set<String> reasons = new HashSet<>();
     for (String reason : reasons()) {
       if (BuiltInReason.isBuiltIn(reason)) {
@@ -80,13 +92,9 @@ public final class Contract {
         throw invalid("rule name " + reason + " is used more than once");
       }
     }
-    for (Enrichment enrichment : enrichments) {
-      for (String joinColumn : enrichment.on().keySet()) {
-        if (!sourceColumnNames().contains(joinColumn)) {
-          throw invalid("enrichment join column " + joinColumn + " is not among its columns");
-        }
-      }
-    }
+  }
+
+  private void checkPartition() {
     if (partition != null) {
       DataType type = silverType(partition.column());
       if (type == null) {

@@ -79,6 +79,22 @@ public final class Contracts {
     return build("the bundled contracts", documents);
   }
 
+  private static SilverException unknownKey(
+      String source, String text, UnrecognizedPropertyException e) {
+    return new SilverException(
+        SilverException.Kind.CONTRACT,
+        String.format(
+            "Cannot load contract %s: unknown key '%s' at line %d; allowed keys here are %s",
+            source,
+            e.getPropertyName(),
+            lineOfKey(text, e.getPropertyName(), e.getLocation().getLineNr()),
+            new TreeSet<>(
+                e.getKnownPropertyIds().stream()
+                    .map(String::valueOf)
+                    .collect(Collectors.toList()))),
+        e);
+  }
+
   /** Parses one contract file; exposed for tests that feed YAML directly. */
   static ContractDocument parse(String source, InputStream input) {
     String text;
@@ -97,18 +113,7 @@ public final class Contracts {
       document.checkRequired(source);
       return document;
     } catch (UnrecognizedPropertyException e) {
-      throw new SilverException(
-          SilverException.Kind.CONTRACT,
-          String.format(
-              "Cannot load contract %s: unknown key '%s' at line %d; allowed keys here are %s",
-              source,
-              e.getPropertyName(),
-              lineOfKey(text, e.getPropertyName(), e.getLocation().getLineNr()),
-              new TreeSet<>(
-                  e.getKnownPropertyIds().stream()
-                      .map(String::valueOf)
-                      .collect(Collectors.toList()))),
-          e);
+      throw unknownKey(source, text, e);
     } catch (MismatchedInputException e) {
       throw new SilverException(
           SilverException.Kind.CONTRACT,

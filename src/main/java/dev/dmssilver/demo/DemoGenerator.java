@@ -50,24 +50,13 @@ public final class DemoGenerator {
     Shop shop = new Shop(new Random(options.seed()), tables, state);
     DmsLayout layout = new DmsLayout(conf, bronzeRoot);
 
-    int days = WARMUP_DAYS + options.cdcDays();
-    // Two full loads: the first holds the warm-up days' orders, the restart's also those of the
-    // CDC days before it.
-    double fullLoadDays = 2 * WARMUP_DAYS + RESTART_DAY + 0.5;
-    double eventsPerDailyOrder =
-        FULL_LOAD_ROWS_PER_ORDER * fullLoadDays
-            + CDC_EVENTS_PER_ORDER * options.cdcDays()
-            + OTHER_ROWS_PER_DAILY_ORDER;
-    int ordersPerDay = (int) Math.max(5, Math.round(options.events() / eventsPerDailyOrder));
-    int customers = ordersPerDay * days / 3;
-    int signupsPerDay = Math.max(1, customers * 3 / 10 / days);
-    int products = Math.max(50, ordersPerDay / 2);
+    ShopSize size = new ShopSize(options);
 
     Instant warmupStart = cdcStart.minus(Duration.ofDays(WARMUP_DAYS));
-    shop.open(warmupStart, customers * 7 / 10, products);
+    shop.open(warmupStart, size.customers * 7 / 10, size.products);
     for (int day = 0; day < WARMUP_DAYS; day++) {
       Instant dayStart = warmupStart.plus(Duration.ofDays(day));
-      shop.scheduleDay(dayStart, ordersPerDay, signupsPerDay);
+      shop.scheduleDay(dayStart, size.ordersPerDay, size.signupsPerDay);
       shop.runUntil(dayStart.plus(Duration.ofDays(1)));
     }
     for (SourceTable table : tables.all()) {
@@ -79,7 +68,7 @@ public final class DemoGenerator {
     for (int day = 0; day < options.cdcDays(); day++) {
       Instant dayStart = cdcStart.plus(Duration.ofDays(day));
       Instant dayEnd = dayStart.plus(Duration.ofDays(1));
-      shop.scheduleDay(dayStart, ordersPerDay, signupsPerDay);
+      shop.scheduleDay(dayStart, size.ordersPerDay, size.signupsPerDay);
       if (!restart.isBefore(dayStart) && restart.isBefore(dayEnd)) {
         shop.runUntil(restart);
         restartTask(layout, tables, state, restart);
@@ -91,6 +80,29 @@ public final class DemoGenerator {
         new DemoSummary(layout.eventsByTable(), layout.filesByTable(), layout.fullLoadEvents()),
         tables,
         state);
+  }
+
+  /** How big a shop makes about {@code options.events()} events in all. */
+  private static final class ShopSize {
+    final int ordersPerDay;
+    final int customers;
+    final int signupsPerDay;
+    final int products;
+
+    ShopSize(DemoOptions options) {
+      int days = WARMUP_DAYS + options.cdcDays();
+      // Two full loads: the first holds the warm-up days' orders, the restart's also those of the
+      // CDC days before it.
+      double fullLoadDays = 2 * WARMUP_DAYS + RESTART_DAY + 0.5;
+      double eventsPerDailyOrder =
+          FULL_LOAD_ROWS_PER_ORDER * fullLoadDays
+              + CDC_EVENTS_PER_ORDER * options.cdcDays()
+              + OTHER_ROWS_PER_DAILY_ORDER;
+      ordersPerDay = (int) Math.max(5, Math.round(options.events() / eventsPerDailyOrder));
+      customers = ordersPerDay * days / 3;
+      signupsPerDay = Math.max(1, customers * 3 / 10 / days);
+      products = Math.max(50, ordersPerDay / 2);
+    }
   }
 
   /**

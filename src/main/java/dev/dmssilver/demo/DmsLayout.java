@@ -1,5 +1,6 @@
 package dev.dmssilver.demo;
 
+import dev.dmssilver.dms.DmsChange;
 import dev.dmssilver.dms.DmsEndpoint;
 import dev.dmssilver.dms.DmsTarget;
 import java.time.Duration;
@@ -58,10 +59,10 @@ final class DmsLayout {
     }
     Instant schemaTime = events.get(0).commitTime;
     int[] indexes = table.indexesAt(schemaTime);
-    List<DmsTarget.Change> changes = new ArrayList<>(events.size());
+    List<DmsChange> changes = new ArrayList<>(events.size());
     for (ChangeEvent event : events) {
       changes.add(
-          new DmsTarget.Change(
+          new DmsChange(
               event.op,
               event.commitTime,
               String.format(Locale.ROOT, "%035d", event.sequence),

@@ -26,6 +26,7 @@ final class SourceTables {
   final SourceTable payments;
   final SourceTable shipments;
 
+  /** The six tables' columns as data, one block each: long, with nothing to split out. */
   SourceTables(Instant cdcStart) {
     customers =
         new SourceTable(

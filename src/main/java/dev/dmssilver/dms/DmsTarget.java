@@ -2,8 +2,6 @@ package dev.dmssilver.dms;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,9 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 
 /**
  * Writes Bronze the way an AWS DMS S3 target endpoint lays it out: {@code
@@ -133,7 +128,7 @@ public final class DmsTarget {
       String schema,
       String table,
       List<DmsColumn> columns,
-      List<Change> changes,
+      List<DmsChange> changes,
       Instant writtenAt) {
     boolean withOp = endpoint.cdcHasOp();
     List<DmsColumn> fileColumns = fileColumns(columns, withOp);
@@ -142,7 +137,7 @@ public final class DmsTarget {
     Instant fileStart = null;
     Instant last = null;
     long written = 0;
-    for (Change change : changes) {
+    for (DmsChange change : changes) {
       if (!endpoint.writes(change.op())) {
         continue;
       }
@@ -158,14 +153,7 @@ public final class DmsTarget {
         folder = changeFolder;
         fileStart = change.commitTime();
       }
-      rows.add(
-          fileRow(
-              withOp,
-              fileColumns.size(),
-              change.op(),
-              change.commitTime(),
-              change.values(),
-              change.sequence()));
+      rows.add(fileRow(withOp, fileColumns.size(), change));
       last = change.commitTime();
       written++;
     }
@@ -177,7 +165,7 @@ public final class DmsTarget {
 
   /** Whether the table's folder holds a LOAD file. */
   public boolean hasFullLoad(String schema, String table) {
-    return !loadFileNumbers(schema, table).isEmpty();
+    return !LoadFiles.numbered(conf, tableFolder(schema, table)).isEmpty();
   }
 
   /**
@@ -186,36 +174,7 @@ public final class DmsTarget {
    * uses).
    */
   public void removeLoadFilesFrom(String schema, String table, int firstStale) {
-    try {
-      for (Map.Entry<Integer, Path> file : loadFileNumbers(schema, table).entrySet()) {
-        if (file.getKey() >= firstStale) {
-          file.getValue().getFileSystem(conf).delete(file.getValue(), false);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot remove old LOAD files of " + table, e);
-    }
-  }
-
-  /** The table's LOAD files by number. */
-  private Map<Integer, Path> loadFileNumbers(String schema, String table) {
-    Path folder = new Path(tableFolder(schema, table));
-    Map<Integer, Path> numbers = new TreeMap<>();
-    try {
-      FileSystem fileSystem = folder.getFileSystem(conf);
-      if (!fileSystem.exists(folder)) {
-        return numbers;
-      }
-      for (FileStatus file : fileSystem.listStatus(folder)) {
-        String name = file.getPath().getName();
-        if (name.matches("LOAD[0-9A-F]{8}\\.parquet")) {
-          numbers.put(Integer.parseInt(name.substring(4, 12), 16), file.getPath());
-        }
-      }
-      return numbers;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list " + folder, e);
-    }
+    LoadFiles.removeFrom(conf, tableFolder(schema, table), firstStale);
   }
 
   private List<DmsColumn> fileColumns(List<DmsColumn> columns, boolean withOp) {
@@ -237,6 +196,11 @@ public final class DmsTarget {
     return fileColumns;
   }
 
+  private Object[] fileRow(boolean withOp, int width, DmsChange change) {
+    return fileRow(
+        withOp, width, change.op(), change.commitTime(), change.values(), change.sequence());
+  }
+
   /** One file row: Op, the commit timestamp's text, the values, the change sequence. */
   private Object[] fileRow(
       boolean withOp, int width, char op, Instant stamp, Object[] values, String sequence) {
@@ -256,7 +220,7 @@ public final class DmsTarget {
   }
 
   private String loadFilePath(String schema, String table, int number) {
-    return tableFolder(schema, table) + String.format(Locale.ROOT, "/LOAD%08X.parquet", number);
+    return tableFolder(schema, table) + "/" + LoadFiles.name(number);
   }
 
   private String dateFolder(Instant commitTime) {
@@ -298,41 +262,5 @@ public final class DmsTarget {
       stripped = stripped.substring(0, stripped.length() - 1);
     }
     return stripped;
-  }
-
-  /** One captured change as DMS writes it: Op, commit time, change sequence, the row's values. */
-  public static final class Change {
-    private final char op;
-    private final Instant commitTime;
-    private final String sequence;
-    private final Object[] values;
-
-    /**
-     * @param values the after-image for I and U, the before-image (or only the key) for D
-     * @param sequence the change sequence's digits, sortable as text; ignored unless the target has
-     *     a change-sequence column
-     */
-    public Change(char op, Instant commitTime, String sequence, Object[] values) {
-      this.op = op;
-      this.commitTime = requireNonNull(commitTime, "commitTime is null");
-      this.sequence = requireNonNull(sequence, "sequence is null");
-      this.values = requireNonNull(values, "values is null");
-    }
-
-    public char op() {
-      return op;
-    }
-
-    public Instant commitTime() {
-      return commitTime;
-    }
-
-    public String sequence() {
-      return sequence;
-    }
-
-    Object[] values() {
-      return values;
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.dmssilver.glue;
 
+import dev.dmssilver.SilverException;
 import dev.dmssilver.cli.SilverCli;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +31,16 @@ public final class GlueMain {
     String[] command = silverArguments(GlueArguments.parse(args));
     LOG.info("silver {} (Glue job run {})", command[0], runId(GlueArguments.parse(args)));
     int exitCode = SilverCli.execute(command);
-    if (exitCode != 0) {
+    if (exitCode != SilverException.EXIT_OK) {
+      // Glue fails a job run on an exception, not an exit code; its message carries the code.
       throw new IllegalStateException(
-          "silver " + command[0] + " failed with exit code " + exitCode + "; see the log above");
+          "silver "
+              + command[0]
+              + " failed with exit code "
+              + exitCode
+              + " ("
+              + SilverException.exitCodeMeaning(exitCode)
+              + "); see the log above");
     }
   }
 

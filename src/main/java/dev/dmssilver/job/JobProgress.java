@@ -2,6 +2,7 @@ package dev.dmssilver.job;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.dmssilver.NamedThreads;
 import dev.dmssilver.console.ProgressListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,15 +53,7 @@ public final class JobProgress implements AutoCloseable {
     if (sparkContext != null) {
       sparkContext.addSparkListener(counter);
     }
-    this.ticker =
-        ticking
-            ? Executors.newSingleThreadScheduledExecutor(
-                runnable -> {
-                  Thread thread = new Thread(runnable, "silver-progress");
-                  thread.setDaemon(true);
-                  return thread;
-                })
-            : null;
+    this.ticker = ticking ? NamedThreads.scheduler("progress") : null;
     if (ticker != null) {
       ticker.scheduleAtFixedRate(
           this::report, TICK.getSeconds(), TICK.getSeconds(), TimeUnit.SECONDS);

@@ -2,11 +2,14 @@ package dev.dmssilver.job;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.dmssilver.SilverException;
 import dev.dmssilver.bronze.BronzeEvents;
 import dev.dmssilver.lakehouse.Publication;
 import dev.dmssilver.quality.GateVerdict;
 import dev.dmssilver.quality.OutcomeCounts;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -129,6 +132,22 @@ public final class JobResult {
   /** The error of a failed job, or the explanation of a gate failure. */
   public Optional<Throwable> failure() {
     return Optional.ofNullable(failure);
+  }
+
+  /**
+   * How a job that did not publish failed ({@code GATE} when the gate held it); empty if it did.
+   */
+  public Optional<SilverException.Kind> failureKind() {
+    return failure().map(SilverException.Kind::of);
+  }
+
+  /** The exit code of a run with these results: 0 if all published (see SilverException). */
+  public static int exitCode(List<JobResult> results) {
+    List<SilverException.Kind> failures = new ArrayList<>();
+    for (JobResult result : results) {
+      result.failureKind().ifPresent(failures::add);
+    }
+    return SilverException.exitCode(failures);
   }
 
   /** Figures about the Bronze input, known from listing and footers alone. */

@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.col;
 
 import dev.dmssilver.FailPoint;
 import dev.dmssilver.SilverException;
-import dev.dmssilver.bronze.BronzeDiscovery;
+import dev.dmssilver.Sizes;
 import dev.dmssilver.bronze.BronzeEvents;
 import dev.dmssilver.bronze.BronzeInventory;
 import dev.dmssilver.bronze.BronzeReader;
@@ -57,25 +57,8 @@ public final class JobRunner {
     Instant started = settings.clock().instant();
     String table = contract.table();
     ContractCheck.check(spark, contract);
-
     BronzeEvents bronze = read(contract);
-    progress(
-        table,
-        "read %,d files (%,d events, %s) from %s",
-        bronze.inventory().fileCount(),
-        bronze.inventory().eventCount(),
-        humanBytes(bronze.inventory().sizeInBytes()),
-        bronze.inventory().folder());
-    // Notes, not steps: the job's current step stays what it is.
-    progress.log(table, BronzeShape.describe(bronze.inventory(), settings.bronze()));
-    BronzeShape.fullLoadOverlap(bronze.inventory(), settings.bronze(), bronze.fullLoadStart())
-        .ifPresent(overlap -> progress.log(table, overlap));
-    if (!bronze.ignoredColumns().isEmpty()) {
-      progress.warn(
-          table,
-          "ignoring Bronze columns the contract does not declare: " + bronze.ignoredColumns(),
-          "add them to the contract to keep them in Silver");
-    }
+    describe(table, bronze);
 
     Dataset<Row> latest = LatestEvent.resolve(bronze.events(), contract.key());
     for (Enrichment enrichment : contract.enrichments()) {
@@ -88,52 +71,63 @@ public final class JobRunner {
       progress(table, "resolving and validating");
       OutcomeCounts counts = countReadingBronze(bronze, checked, validation);
       checkBeforeWriting(contract, bronze.inventory(), counts);
-      progress(
-          table,
-          "%,d current rows: %,d valid, %,d quarantined; %,d keys deleted",
-          counts.currentRows(),
-          counts.validRows(),
-          counts.quarantinedRows(),
-          counts.deletedKeys());
-      if (BronzeShape.cdcWithoutDeletes(bronze.inventory())) {
-        progress.warn(
-            table,
-            "no deletes in Bronze: rows deleted at the source may stay in Silver",
-            "its CDC files hold no Op = D row. If the DMS endpoint sets cdc_inserts_and_updates"
-                + " or cdc_inserts_only, rows deleted at the source stay in Silver with their last"
-                + " image until a new full load (reload) omits them");
-      }
-
+      describe(table, bronze, counts);
       FailPoint.reach(FailPoint.BRONZE_RESOLVED);
 
       PublishStep.Outcome outcome =
           new PublishStep(spark, settings, progress)
               .publish(contract, bronze.inventory(), checked, counts);
       Duration duration = Duration.between(started, settings.clock().instant());
-      JobResult.BronzeFigures figures = new JobResult.BronzeFigures(bronze);
-      if (outcome.publication == null) {
-        progress(table, "not published: %s", outcome.gateFailure.getMessage());
-        return JobResult.gateFailed(
-            table, duration, figures, counts, outcome.verdict, outcome.gateFailure);
-      }
-      progress(
-          table,
-          "published snapshot %d in %.1f s",
-          outcome.publication.silverSnapshotId(),
-          duration.toMillis() / 1000.0);
-      return JobResult.published(
-          table, duration, figures, counts, outcome.verdict, outcome.publication);
+      progress(table, "%s", outcome.describe(duration));
+      return outcome.result(table, duration, new JobResult.BronzeFigures(bronze), counts);
     } finally {
       checked.unpersist();
     }
   }
 
+  /** What was read: a step line, notes on its shape, and a warning for undeclared columns. */
+  private void describe(String table, BronzeEvents bronze) {
+    progress(
+        table,
+        "read %,d files (%,d events, %s) from %s",
+        bronze.inventory().fileCount(),
+        bronze.inventory().eventCount(),
+        Sizes.humanBytes(bronze.inventory().sizeInBytes()),
+        bronze.inventory().folder());
+    // Notes, not steps: the job's current step stays what it is.
+    progress.log(table, BronzeShape.describe(bronze.inventory(), settings.bronze()));
+    BronzeShape.fullLoadOverlap(bronze.inventory(), settings.bronze(), bronze.fullLoadStart())
+        .ifPresent(overlap -> progress.log(table, overlap));
+    if (!bronze.ignoredColumns().isEmpty()) {
+      progress.warn(
+          table,
+          "ignoring Bronze columns the contract does not declare: " + bronze.ignoredColumns(),
+          "add them to the contract to keep them in Silver");
+    }
+  }
+
+  /** What the current state came to, and a warning if deletes can never reach Silver. */
+  private void describe(String table, BronzeEvents bronze, OutcomeCounts counts) {
+    progress(
+        table,
+        "%,d current rows: %,d valid, %,d quarantined; %,d keys deleted",
+        counts.currentRows(),
+        counts.validRows(),
+        counts.quarantinedRows(),
+        counts.deletedKeys());
+    if (BronzeShape.cdcWithoutDeletes(bronze.inventory())) {
+      progress.warn(
+          table,
+          "no deletes in Bronze: rows deleted at the source may stay in Silver",
+          "its CDC files hold no Op = D row. If the DMS endpoint sets cdc_inserts_and_updates"
+              + " or cdc_inserts_only, rows deleted at the source stay in Silver with their last"
+              + " image until a new full load (reload) omits them");
+    }
+  }
+
   private BronzeEvents read(Contract contract) {
-    String folder = settings.bronze().tableFolder(contract.bronze());
-    progress(contract.table(), "listing %s", folder);
-    BronzeInventory inventory = BronzeDiscovery.discover(spark, contract.bronze().table(), folder);
-    return BronzeReader.read(
-        spark, inventory, contract.columns(), contract.key(), settings.bronze());
+    progress(contract.table(), "listing %s", settings.bronze().tableFolder(contract.bronze()));
+    return BronzeReader.read(spark, contract, settings.bronze());
   }
 
   /** The current rows of the entity an enrichment copies from, resolved from its own Bronze. */
@@ -219,19 +213,5 @@ public final class JobRunner {
 
   private void progress(String table, String format, Object... arguments) {
     progress.stage(table, format, arguments);
-  }
-
-  /** A size as people read it: 512 B, 15.9 MiB, 2.10 GiB. */
-  public static String humanBytes(long bytes) {
-    if (bytes < 1024) {
-      return bytes + " B";
-    }
-    if (bytes < 1024 * 1024) {
-      return String.format("%.1f KiB", bytes / 1024.0);
-    }
-    if (bytes < 1024L * 1024 * 1024) {
-      return String.format("%.1f MiB", bytes / (1024.0 * 1024));
-    }
-    return String.format("%.2f GiB", bytes / (1024.0 * 1024 * 1024));
   }
 }

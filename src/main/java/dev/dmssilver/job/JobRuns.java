@@ -1,5 +1,6 @@
 package dev.dmssilver.job;
 
+import dev.dmssilver.NamedThreads;
 import dev.dmssilver.console.ProgressListener;
 import dev.dmssilver.contract.Contract;
 import dev.dmssilver.lakehouse.QuarantineTable;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
@@ -49,7 +49,7 @@ public final class JobRuns {
     // preflight makes an unreachable catalog or object store fail here, once, before any write.
     Preflight.check(spark, settings);
     prepareShared(spark, settings);
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, contracts.size()));
+    ExecutorService pool = NamedThreads.fixedPool("jobs", Math.max(1, contracts.size()));
     try (JobProgress progress =
         JobProgress.reporting(spark, settings.runId(), settings.clock(), display)) {
       List<Future<JobResult>> running = new ArrayList<>();

@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * call, never a data read.
  */
 public final class Preflight {
+  private static final String MISSING_BUCKET = "the bucket does not exist";
+
   private Preflight() {}
 
   public static void check(SparkSession spark, RunSettings settings) {
@@ -60,15 +62,8 @@ public final class Preflight {
     try {
       spark.sql("SHOW NAMESPACES IN " + catalog.catalogName()).collectAsList();
     } catch (Exception e) {
-      // Spark throws checked exceptions undeclared, so catch Exception. Keep only the root cause:
-      // wrappers can repeat the JDBC URL, password included.
-      Throwable root = Causes.root(e);
-      throw new SilverException(
-          SilverException.Kind.LAKEHOUSE,
-          String.format(
-              "Cannot connect to the catalog %s: %s",
-              catalog.describe(), CatalogSettings.redacted(String.valueOf(root.getMessage()))),
-          root);
+      // Spark throws checked exceptions undeclared, so catch Exception.
+      throw catalog.cannotConnect(e);
     }
   }
 
@@ -92,7 +87,7 @@ public final class Preflight {
               e.statusCode(), e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode()),
           e);
     } catch (SdkClientException e) {
-      throw storageProblem("warehouse", catalog.warehouse(), where, unreachable(e), e);
+      throw notAnswered("warehouse", catalog.warehouse(), where, e);
     } finally {
       io.close();
     }
@@ -110,11 +105,11 @@ public final class Preflight {
     } catch (FileNotFoundException e) {
       String why =
           e.getClass().getSimpleName().equals("UnknownStoreException")
-              ? "the bucket does not exist"
+              ? MISSING_BUCKET
               : "nothing is stored there; --bronze must be the DMS target folder (BucketFolder)";
       throw storageProblem("Bronze", root, where, why, e);
     } catch (IOException | RuntimeException e) {
-      throw storageProblem("Bronze", root, where, unreachable(e), e);
+      throw notAnswered("Bronze", root, where, e);
     }
   }
 
@@ -127,21 +122,34 @@ public final class Preflight {
     return "S3 answered " + statusCode + (errorCode == null ? "" : " " + errorCode);
   }
 
-  private static String unreachable(Throwable e) {
+  /**
+   * A failure that is no plain S3 refusal: no region or credentials, a bucket S3 says is missing
+   * (S3A reports it as a bad request), or no connection at all, which is the one to try again.
+   */
+  private static SilverException notAnswered(String what, String uri, String where, Throwable e) {
     String message = String.valueOf(Causes.root(e).getMessage());
+    String why;
     if (message.contains("Unable to load region")) {
-      return "no AWS region is configured; pass --region or set AWS_REGION";
+      why = "no AWS region is configured; pass --region or set AWS_REGION";
+    } else if (message.contains("Unable to load credentials")
+        || message.contains("No AWS Credentials")) {
+      why = "no AWS credentials found (environment, profile or role)";
+    } else if (message.contains("NoSuchBucket")) {
+      why = MISSING_BUCKET;
+    } else {
+      why = "cannot reach it: " + message;
     }
-    if (message.contains("Unable to load credentials") || message.contains("No AWS Credentials")) {
-      return "no AWS credentials found (environment, profile or role)";
-    }
-    return "cannot reach it: " + message;
+    return storageProblem(what, uri, where, why, e);
   }
 
+  /**
+   * A store that cannot be reached is UNAVAILABLE (try again later); one that answers with a
+   * refusal, a missing bucket or an empty prefix is CONFIGURATION (fix the settings or the role).
+   */
   private static SilverException storageProblem(
       String what, String uri, String where, String why, Throwable cause) {
     return new SilverException(
-        SilverException.Kind.LAKEHOUSE,
+        SilverException.Kind.unreachableOr(SilverException.Kind.CONFIGURATION, cause),
         String.format("Cannot use the %s %s at %s: %s", what, uri, where, why),
         cause);
   }

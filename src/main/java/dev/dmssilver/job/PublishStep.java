@@ -20,6 +20,7 @@ import dev.dmssilver.quality.OutcomeCounts;
 import dev.dmssilver.quality.PublishGate;
 import dev.dmssilver.quality.QuarantineRecords;
 import dev.dmssilver.quality.Validation;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,16 +49,63 @@ final class PublishStep {
     this.progress = requireNonNull(progress, "progress is null");
   }
 
-  /** What publishing came to: the verdict, and either the snapshots or why not. */
-  static final class Outcome {
+  /** What publishing came to: published with its snapshots, or held back by the gate. */
+  abstract static class Outcome {
     final GateVerdict verdict;
-    final Publication publication;
-    final SilverException gateFailure;
 
-    private Outcome(GateVerdict verdict, Publication publication, SilverException gateFailure) {
-      this.verdict = verdict;
-      this.publication = publication;
-      this.gateFailure = gateFailure;
+    private Outcome(GateVerdict verdict) {
+      this.verdict = requireNonNull(verdict, "verdict is null");
+    }
+
+    /** The job's result, from the figures the job gathered on the way here. */
+    abstract JobResult result(
+        String table, Duration duration, JobResult.BronzeFigures bronze, OutcomeCounts counts);
+
+    /** One line for the job's progress: what became of the run. */
+    abstract String describe(Duration duration);
+  }
+
+  /** The gate allowed the run, and its snapshots are on main. */
+  static final class Published extends Outcome {
+    final Publication publication;
+
+    Published(GateVerdict verdict, Publication publication) {
+      super(verdict);
+      this.publication = requireNonNull(publication, "publication is null");
+    }
+
+    @Override
+    JobResult result(
+        String table, Duration duration, JobResult.BronzeFigures bronze, OutcomeCounts counts) {
+      return JobResult.published(table, duration, bronze, counts, verdict, publication);
+    }
+
+    @Override
+    String describe(Duration duration) {
+      return String.format(
+          "published snapshot %d in %.1f s",
+          publication.silverSnapshotId(), duration.toMillis() / 1000.0);
+    }
+  }
+
+  /** The gate held the run back: Silver is unchanged, the would-be state is on audit branches. */
+  static final class Held extends Outcome {
+    final SilverException why;
+
+    Held(GateVerdict verdict, SilverException why) {
+      super(verdict);
+      this.why = requireNonNull(why, "why is null");
+    }
+
+    @Override
+    JobResult result(
+        String table, Duration duration, JobResult.BronzeFigures bronze, OutcomeCounts counts) {
+      return JobResult.gateFailed(table, duration, bronze, counts, verdict, why);
+    }
+
+    @Override
+    String describe(Duration duration) {
+      return "not published: " + why.getMessage();
     }
   }
 
@@ -89,12 +137,12 @@ final class PublishStep {
     Dataset<Row> quarantineRows = quarantineRows(contract, checked);
     if (!verdict.allowsPublishing()) {
       String quarantineBranch = publisher.stageQuarantine(table, quarantineRows, record);
-      return new Outcome(verdict, null, gateFailure(contract, verdict, staged, quarantineBranch));
+      return new Held(verdict, gateFailure(contract, verdict, staged, quarantineBranch));
     }
     progress.stage(table, "Publishing, with %,d quarantine rows", counts.quarantinedRows());
     Publication publication =
         publisher.publish(staged, quarantineRows, counts.quarantinedRows(), record);
-    return new Outcome(verdict, publication, null);
+    return new Published(verdict, publication);
   }
 
   private Dataset<Row> silverRows(Contract contract, Dataset<Row> checked) {

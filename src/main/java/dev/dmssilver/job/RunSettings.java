@@ -6,7 +6,6 @@ import dev.dmssilver.bronze.BronzeSettings;
 import dev.dmssilver.contract.Contracts;
 import dev.dmssilver.lakehouse.CatalogSettings;
 import dev.dmssilver.lakehouse.WriteSettings;
-import dev.dmssilver.report.MetricsSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -26,7 +25,6 @@ public final class RunSettings {
   private final Clock clock;
   private final Duration futureTolerance;
   private final boolean acceptGateFailures;
-  private final MetricsSettings metrics;
   private final WriteSettings writes;
 
   public RunSettings(
@@ -44,7 +42,6 @@ public final class RunSettings {
         clock,
         futureTolerance,
         false,
-        MetricsSettings.off(),
         WriteSettings.tableDefaults());
   }
 
@@ -56,7 +53,6 @@ public final class RunSettings {
       Clock clock,
       Duration futureTolerance,
       boolean acceptGateFailures,
-      MetricsSettings metrics,
       WriteSettings writes) {
     this.bronze = requireNonNull(bronze, "bronze is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
@@ -65,7 +61,6 @@ public final class RunSettings {
     this.clock = requireNonNull(clock, "clock is null");
     this.futureTolerance = requireNonNull(futureTolerance, "futureTolerance is null");
     this.acceptGateFailures = acceptGateFailures;
-    this.metrics = requireNonNull(metrics, "metrics is null");
     this.writes = requireNonNull(writes, "writes is null");
   }
 
@@ -113,21 +108,13 @@ public final class RunSettings {
     return acceptGateFailures;
   }
 
-  public MetricsSettings metrics() {
-    return metrics;
-  }
-
   public RunSettings withRunId(String newRunId) {
-    return copy(newRunId, acceptGateFailures, metrics, writes);
+    return copy(newRunId, acceptGateFailures, writes);
   }
 
   /** The same settings, but publishing runs that fail the gate (for a known one-off). */
   public RunSettings acceptingGateFailures() {
-    return copy(runId, true, metrics, writes);
-  }
-
-  public RunSettings withMetrics(MetricsSettings newMetrics) {
-    return copy(runId, acceptGateFailures, newMetrics, writes);
+    return copy(runId, true, writes);
   }
 
   /** How the Silver and quarantine writes lay out files. */
@@ -136,15 +123,12 @@ public final class RunSettings {
   }
 
   public RunSettings withWrites(WriteSettings newWrites) {
-    return copy(runId, acceptGateFailures, metrics, newWrites);
+    return copy(runId, acceptGateFailures, newWrites);
   }
 
   /** A copy with the settings a wither can change; the rest are fixed at construction. */
   private RunSettings copy(
-      String newRunId,
-      boolean newAcceptGateFailures,
-      MetricsSettings newMetrics,
-      WriteSettings newWrites) {
+      String newRunId, boolean newAcceptGateFailures, WriteSettings newWrites) {
     return new RunSettings(
         bronze,
         catalog,
@@ -153,7 +137,6 @@ public final class RunSettings {
         clock,
         futureTolerance,
         newAcceptGateFailures,
-        newMetrics,
         newWrites);
   }
 }

@@ -2,6 +2,7 @@ package dev.dmssilver.lakehouse;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.dmssilver.Causes;
 import dev.dmssilver.SilverException;
 import dev.dmssilver.contract.SqlIdentifier;
 import java.io.File;
@@ -179,6 +180,21 @@ public final class CatalogSettings {
 
   public ObjectStoreSettings objectStore() {
     return objectStore;
+  }
+
+  /**
+   * The error for a catalog that cannot be used: UNAVAILABLE if it cannot be reached, else
+   * LAKEHOUSE. Only the root cause is kept, redacted: wrappers can repeat the JDBC URL, password
+   * included.
+   */
+  public SilverException cannotConnect(Throwable failure) {
+    Throwable root = Causes.root(failure);
+    return new SilverException(
+        SilverException.Kind.unreachableOr(SilverException.Kind.LAKEHOUSE, failure),
+        String.format(
+            "Cannot connect to the catalog %s: %s",
+            describe(), redacted(String.valueOf(root.getMessage()))),
+        root);
   }
 
   /** The catalog for messages: never with a password in it. */

@@ -1,12 +1,12 @@
 package dev.dmssilver.lakehouse;
 
 import dev.dmssilver.Causes;
-import dev.dmssilver.SilverException;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.hadoop.HadoopFileIO;
 import org.apache.iceberg.jdbc.JdbcCatalog;
+import org.apache.iceberg.util.Tasks;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -20,7 +20,7 @@ import org.sqlite.SQLiteException;
  */
 final class JdbcCatalogTables {
   static final String INIT_PROPERTY = "jdbc.init-catalog-tables";
-  private static final int ATTEMPTS = 5;
+  private static final int RETRIES = 4;
 
   private JdbcCatalogTables() {}
 
@@ -28,25 +28,27 @@ final class JdbcCatalogTables {
     if (catalog.kind() == CatalogSettings.Kind.GLUE) {
       return;
     }
+    try {
+      Tasks.foreach(catalog)
+          .retry(RETRIES)
+          .exponentialBackoff(200, 2_000, 30_000, 2.0)
+          .shouldRetryTest(JdbcCatalogTables::isRaceWithAnotherProcess)
+          .throwFailureWhenFinished()
+          .run(JdbcCatalogTables::initialize);
+    } catch (RuntimeException e) {
+      throw catalog.cannotConnect(e);
+    }
+  }
+
+  private static void initialize(CatalogSettings catalog) {
     Map<String, String> properties = catalog.icebergCatalogProperties();
     properties.put(INIT_PROPERTY, "true");
-    for (int attempt = 1; ; attempt++) {
-      try (JdbcCatalog initializer = new JdbcCatalog()) {
-        initializer.setConf(new Configuration());
-        initializer.initialize(catalog.catalogName(), properties);
-        return;
-      } catch (Exception e) {
-        if (attempt >= ATTEMPTS || !isRaceWithAnotherProcess(e)) {
-          Throwable root = Causes.root(e);
-          throw new SilverException(
-              SilverException.Kind.LAKEHOUSE,
-              String.format(
-                  "Cannot connect to the catalog %s: %s",
-                  catalog.describe(), CatalogSettings.redacted(String.valueOf(root.getMessage()))),
-              root);
-        }
-        pause(attempt);
-      }
+    // It only creates the catalog's tables; JdbcCatalog.close() leaves its FileIO open, and an S3
+    // one would log a leak warning. A HadoopFileIO holds nothing.
+    properties.put(CatalogProperties.FILE_IO_IMPL, HadoopFileIO.class.getName());
+    try (JdbcCatalog initializer = new JdbcCatalog()) {
+      initializer.setConf(new Configuration());
+      initializer.initialize(catalog.catalogName(), properties);
     }
   }
 
@@ -68,15 +70,5 @@ final class JdbcCatalogTables {
       }
     }
     return String.valueOf(Causes.root(failure).getMessage()).contains("exists");
-  }
-
-  private static void pause(int attempt) {
-    try {
-      // Jitter, so that two processes that collided do not try again in step.
-      TimeUnit.MILLISECONDS.sleep(200L * attempt + ThreadLocalRandom.current().nextInt(200));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SilverException(SilverException.Kind.LAKEHOUSE, "Interrupted", e);
-    }
   }
 }

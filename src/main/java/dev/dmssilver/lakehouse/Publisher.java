@@ -11,13 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import org.apache.iceberg.ManageSnapshots;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -41,7 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class Publisher {
   public static final String MAIN = SnapshotRef.MAIN_BRANCH;
   public static final int AUDIT_BRANCH_RETENTION_DAYS = 7;
-  private static final int REF_COMMIT_ATTEMPTS = 20;
 
   /** On a snapshot that undoes a run's first publication: the table is empty again. */
   public static final String ROLLED_BACK = "silver.rolled-back";
@@ -161,7 +157,7 @@ public final class Publisher {
 
   /** Points the audit branch at {@code snapshotId}, replacing an old one of that name. */
   private static void createAuditBranch(Table table, String branch, long snapshotId) {
-    changeRefs(
+    TableRefs.change(
         table,
         refs -> {
           if (table.refs().containsKey(branch)) {
@@ -173,38 +169,9 @@ public final class Publisher {
         });
   }
 
-  /**
-   * Commits a change to a table's branches and tags, retrying when another writer committed first.
-   * Iceberg retries data commits itself, but a branch change that loses a race fails with "metadata
-   * refresh is required": so refresh and apply it again, as a data commit would.
-   */
-  private static void changeRefs(Table table, Function<ManageSnapshots, ManageSnapshots> change) {
-    for (int attempt = 1; ; attempt++) {
-      table.refresh();
-      try {
-        change.apply(table.manageSnapshots()).commit();
-        return;
-      } catch (CommitFailedException e) {
-        if (attempt >= REF_COMMIT_ATTEMPTS) {
-          throw e;
-        }
-        sleepBeforeRetry(attempt);
-      }
-    }
-  }
-
-  private static void sleepBeforeRetry(int attempt) {
-    try {
-      TimeUnit.MILLISECONDS.sleep(Math.min(5_000, 100L << Math.min(attempt, 6)));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SilverException(SilverException.Kind.LAKEHOUSE, "Interrupted while committing", e);
-    }
-  }
-
   private void fastForwardMain(Table silver, StagedSilver staged) {
     try {
-      changeRefs(silver, refs -> refs.fastForwardBranch(MAIN, staged.branch()));
+      TableRefs.change(silver, refs -> refs.fastForwardBranch(MAIN, staged.branch()));
     } catch (RuntimeException e) {
       silver.refresh();
       Snapshot main = silver.currentSnapshot();
@@ -212,7 +179,7 @@ public final class Publisher {
       if (main != null && !Long.valueOf(main.snapshotId()).equals(base)) {
         removeBranch(silver, staged.branch());
         throw new SilverException(
-            SilverException.Kind.LAKEHOUSE,
+            SilverException.Kind.CONFLICT,
             String.format(
                 "Cannot publish %s: another run published it while this one ran (main moved from"
                     + " %s to snapshot %d); this run changed nothing",
@@ -307,7 +274,7 @@ public final class Publisher {
       return;
     }
     long base = staged.base().get().snapshotId();
-    changeRefs(silver, refs -> refs.replaceBranch(MAIN, base));
+    TableRefs.change(silver, refs -> refs.replaceBranch(MAIN, base));
     LOG.warn(
         "Put {} back to snapshot {} because the job failed after publishing it",
         silver.name(),
@@ -318,7 +285,7 @@ public final class Publisher {
     try {
       table.refresh();
       if (table.refs().containsKey(branch)) {
-        changeRefs(table, refs -> refs.removeBranch(branch));
+        TableRefs.change(table, refs -> refs.removeBranch(branch));
       }
     } catch (RuntimeException e) {
       // Harmless: the branch expires on its own after AUDIT_BRANCH_RETENTION_DAYS.

@@ -26,6 +26,7 @@ import org.apache.iceberg.spark.Spark3Util;
 import org.apache.iceberg.spark.SparkSchemaUtil;
 import org.apache.iceberg.spark.source.HasIcebergCatalog;
 import org.apache.iceberg.types.Types;
+import org.apache.iceberg.util.Tasks;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NamespaceAlreadyExistsException;
 import org.apache.spark.sql.catalyst.parser.ParseException;
@@ -44,7 +45,7 @@ import org.apache.spark.sql.types.StructType;
  * created.
  */
 public final class SilverTables {
-  private static final int NAMESPACE_ATTEMPTS = 10;
+  private static final int NAMESPACE_RETRIES = 9;
 
   private final SparkSession spark;
   private final CatalogSettings catalog;
@@ -71,30 +72,24 @@ public final class SilverTables {
   public void ensureDatabase() {
     SupportsNamespaces namespaces =
         (SupportsNamespaces) spark.sessionState().catalogManager().catalog(catalog.catalogName());
-    String[] namespace = {catalog.database()};
-    for (int attempt = 1; !namespaces.namespaceExists(namespace); attempt++) {
-      try {
-        namespaces.createNamespace(namespace, Collections.emptyMap());
-        return;
-      } catch (NamespaceAlreadyExistsException e) {
-        return; // another run created it a moment ago: just as good
-      } catch (RuntimeException e) {
-        // Runs racing on a new catalog: the JDBC catalog reports a lost race as a failed INSERT,
-        // and SQLite can refuse both racers at once. Look again, then try again.
-        if (attempt >= NAMESPACE_ATTEMPTS) {
-          throw e;
-        }
-        pause(attempt);
-      }
-    }
+    // Runs racing on a new catalog: the JDBC catalog reports a lost race as a failed INSERT, and
+    // SQLite can refuse both racers at once. Look again, then try again.
+    Tasks.foreach(catalog.database())
+        .retry(NAMESPACE_RETRIES)
+        .exponentialBackoff(200, 2_000, 60_000, 2.0)
+        .throwFailureWhenFinished()
+        .run(namespace -> createIfMissing(namespaces, namespace));
   }
 
-  private static void pause(int attempt) {
+  private static void createIfMissing(SupportsNamespaces namespaces, String database) {
+    String[] namespace = {database};
+    if (namespaces.namespaceExists(namespace)) {
+      return;
+    }
     try {
-      Thread.sleep(200L * attempt);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SilverException(SilverException.Kind.LAKEHOUSE, "Interrupted", e);
+      namespaces.createNamespace(namespace, Collections.emptyMap());
+    } catch (NamespaceAlreadyExistsException e) {
+      // another run created it a moment ago: just as good
     }
   }
 

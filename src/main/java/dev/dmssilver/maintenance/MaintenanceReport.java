@@ -2,7 +2,10 @@ package dev.dmssilver.maintenance;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.dmssilver.SilverException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** What maintenance did to one table, or why it could not. */
@@ -71,6 +74,15 @@ public final class MaintenanceReport {
 
   public Optional<Throwable> failure() {
     return Optional.ofNullable(failure);
+  }
+
+  /** The exit code of a maintenance run with these reports: 0 if every table succeeded. */
+  public static int exitCode(List<MaintenanceReport> reports) {
+    List<SilverException.Kind> failures = new ArrayList<>();
+    for (MaintenanceReport report : reports) {
+      report.failure().ifPresent(failure -> failures.add(SilverException.Kind.of(failure)));
+    }
+    return SilverException.exitCode(failures);
   }
 
   /** The table before maintenance; absent if maintenance failed. */

@@ -62,29 +62,8 @@ public final class TableMaintenance {
     Instant started = clock.instant();
     TableFigures before = TableFigures.of(table);
     SparkActions actions = SparkActions.get(spark);
-
-    RewriteDataFiles.Result compaction =
-        actions
-            .rewriteDataFiles(table)
-            .option(
-                RewriteDataFiles.TARGET_FILE_SIZE_BYTES,
-                String.valueOf(policy.targetFileSizeBytes()))
-            .option("min-input-files", MIN_INPUT_FILES)
-            // No snapshotProperty here: Iceberg's Spark 3.3 action drops it (apache/iceberg#9449
-            // fixed Spark 3.5 only). A compaction snapshot is operation 'replace' with no run id.
-            .execute();
-
-    int manifestsRewritten = 0;
-    table.refresh();
-    Snapshot current = table.currentSnapshot();
-    if (current != null && liveDataManifests(table, current) > 1) {
-      RewriteManifests.Result manifests =
-          actions.rewriteManifests(table).snapshotProperty(MAINTENANCE_RUN, runId).execute();
-      for (ManifestFile ignored : manifests.rewrittenManifests()) {
-        manifestsRewritten++;
-      }
-    }
-
+    RewriteDataFiles.Result compaction = compact(actions, table, policy);
+    int manifestsRewritten = rewriteManifests(actions, table);
     Instant now = clock.instant();
     table.refresh();
     ExpireSnapshots.Result expiry =
@@ -93,17 +72,7 @@ public final class TableMaintenance {
             .expireOlderThan(now.minus(policy.expireOlderThan()).toEpochMilli())
             .retainLast(policy.retainLast())
             .execute();
-
-    table.refresh();
-    DeleteOrphanFiles.Result orphans =
-        actions
-            .deleteOrphanFiles(table)
-            .olderThan(now.minus(policy.orphanOlderThan()).toEpochMilli())
-            .execute();
-    int orphanFilesRemoved = 0;
-    for (String ignored : orphans.orphanFileLocations()) {
-      orphanFilesRemoved++;
-    }
+    int orphanFilesRemoved = removeOrphans(actions, table, now.minus(policy.orphanOlderThan()));
 
     TableFigures after = TableFigures.of(table);
     if (after.rows() != before.rows()) {
@@ -126,5 +95,44 @@ public final class TableMaintenance {
             + expiry.deletedManifestsCount()
             + expiry.deletedManifestListsCount(),
         orphanFilesRemoved);
+  }
+
+  private static RewriteDataFiles.Result compact(
+      SparkActions actions, Table table, MaintenancePolicy policy) {
+    return actions
+        .rewriteDataFiles(table)
+        .option(
+            RewriteDataFiles.TARGET_FILE_SIZE_BYTES, String.valueOf(policy.targetFileSizeBytes()))
+        .option("min-input-files", MIN_INPUT_FILES)
+        // No snapshotProperty here: Iceberg's Spark 3.3 action drops it (apache/iceberg#9449
+        // fixed Spark 3.5 only). A compaction snapshot is operation 'replace' with no run id.
+        .execute();
+  }
+
+  /** Merges the data manifests when there is more than one; returns how many it rewrote. */
+  private int rewriteManifests(SparkActions actions, Table table) {
+    table.refresh();
+    Snapshot current = table.currentSnapshot();
+    int rewritten = 0;
+    if (current != null && liveDataManifests(table, current) > 1) {
+      RewriteManifests.Result manifests =
+          actions.rewriteManifests(table).snapshotProperty(MAINTENANCE_RUN, runId).execute();
+      for (ManifestFile ignored : manifests.rewrittenManifests()) {
+        rewritten++;
+      }
+    }
+    return rewritten;
+  }
+
+  /** Deletes files no snapshot references that are older than {@code olderThan}. */
+  private static int removeOrphans(SparkActions actions, Table table, Instant olderThan) {
+    table.refresh();
+    DeleteOrphanFiles.Result orphans =
+        actions.deleteOrphanFiles(table).olderThan(olderThan.toEpochMilli()).execute();
+    int removed = 0;
+    for (String ignored : orphans.orphanFileLocations()) {
+      removed++;
+    }
+    return removed;
   }
 }

@@ -86,7 +86,7 @@ public final class CloudWatchPublisher implements AutoCloseable {
       socket.connect(new InetSocketAddress(uri.getHost(), port), CONNECT_TIMEOUT_MS);
     } catch (IOException e) {
       throw new SilverException(
-          SilverException.Kind.CONFIGURATION,
+          SilverException.Kind.UNAVAILABLE,
           "Cannot publish CloudWatch metrics to "
               + endpoint
               + ": nothing answers there ("

@@ -12,7 +12,10 @@ import java.util.Map;
 
 /**
  * The metrics of one job, from figures the job already has: no pass over the data. Every metric has
- * the dimensions Table and Environment; per-reason quarantine counts add Reason.
+ * the dimensions Table and Environment; per-reason quarantine counts add Reason. JobFailed is 1 for
+ * a job that did not publish and 0 for one that did; a failed job sends it once more with a Kind
+ * dimension (bronze_input, unavailable, gate, ...), so that an alarm can tell bad Bronze from S3
+ * being down.
  */
 public final class JobMetrics {
   public static final String SILVER_ROW_COUNT = "SilverRowCount";
@@ -22,6 +25,7 @@ public final class JobMetrics {
   public static final String BRONZE_FILE_COUNT = "BronzeFileCount";
   public static final String JOB_DURATION_SECONDS = "JobDurationSeconds";
   public static final String GATE_PASSED = "GatePassed";
+  public static final String JOB_FAILED = "JobFailed";
 
   private JobMetrics() {}
 
@@ -39,9 +43,22 @@ public final class JobMetrics {
             result.duration().toMillis() / 1000.0,
             Metric.Unit.SECONDS,
             dimensions));
-    if (!result.counts().isPresent()) {
-      return metrics; // the job failed before it had figures
+    metrics.add(new Metric(JOB_FAILED, result.succeeded() ? 0 : 1, Metric.Unit.COUNT, dimensions));
+    result
+        .failureKind()
+        .ifPresent(
+            kind ->
+                metrics.add(
+                    new Metric(
+                        JOB_FAILED, 1, Metric.Unit.COUNT, with(dimensions, "Kind", kind.label()))));
+    if (result.counts().isPresent()) { // else the job failed before it had figures
+      addFigures(metrics, result, dimensions, now);
     }
+    return metrics;
+  }
+
+  private static void addFigures(
+      List<Metric> metrics, JobResult result, Map<String, String> dimensions, Instant now) {
     OutcomeCounts counts = result.counts().get();
     JobResult.BronzeFigures bronze = result.bronze().get();
     if (result.publication().isPresent()) {
@@ -51,10 +68,12 @@ public final class JobMetrics {
     metrics.add(
         new Metric(QUARANTINE_ROW_COUNT, counts.quarantinedRows(), Metric.Unit.COUNT, dimensions));
     for (Map.Entry<String, Long> reason : counts.rowsByReason().entrySet()) {
-      Map<String, String> withReason = new LinkedHashMap<>(dimensions);
-      withReason.put("Reason", reason.getKey());
       metrics.add(
-          new Metric(QUARANTINE_ROW_COUNT, reason.getValue(), Metric.Unit.COUNT, withReason));
+          new Metric(
+              QUARANTINE_ROW_COUNT,
+              reason.getValue(),
+              Metric.Unit.COUNT,
+              with(dimensions, "Reason", reason.getKey())));
     }
     counts
         .newestCommit()
@@ -71,6 +90,12 @@ public final class JobMetrics {
     boolean passed =
         result.verdict().map(v -> v.outcome() == GateVerdict.Outcome.PASSED).orElse(false);
     metrics.add(new Metric(GATE_PASSED, passed ? 1 : 0, Metric.Unit.NONE, dimensions));
-    return metrics;
+  }
+
+  private static Map<String, String> with(
+      Map<String, String> dimensions, String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(dimensions);
+    more.put(name, value);
+    return more;
   }
 }

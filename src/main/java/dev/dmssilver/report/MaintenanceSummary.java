@@ -1,6 +1,6 @@
 package dev.dmssilver.report;
 
-import dev.dmssilver.job.JobRunner;
+import dev.dmssilver.Sizes;
 import dev.dmssilver.maintenance.MaintenanceReport;
 import dev.dmssilver.maintenance.TableFigures;
 import java.util.ArrayList;
@@ -37,33 +37,17 @@ public final class MaintenanceSummary {
                 "status"));
     StringBuilder failures = new StringBuilder();
     for (MaintenanceReport report : reports) {
-      String time = String.format("%.1f s", report.duration().toMillis() / 1000.0);
-      if (!report.succeeded()) {
-        table.addRow(Arrays.asList(report.table(), "", "", "", "", "", "", "", time, "FAILED"));
-        failures
-            .append("  ")
-            .append(report.table())
-            .append(": ")
-            .append(report.failure().map(RunSummary::describe).orElse(""))
-            .append('\n');
-        continue;
-      }
-      TableFigures before = report.before().get();
-      TableFigures after = report.after().get();
-      table.addRow(
-          Arrays.asList(
-              report.table(),
-              before.dataFiles() + " -> " + after.dataFiles(),
-              JobRunner.humanBytes(before.dataBytes())
-                  + " -> "
-                  + JobRunner.humanBytes(after.dataBytes()),
-              String.valueOf(report.dataFilesRewritten()),
-              String.valueOf(report.manifestsRewritten()),
-              before.snapshots() + " -> " + after.snapshots(),
-              String.valueOf(report.snapshotsExpired()),
-              String.valueOf(report.orphanFilesRemoved()),
-              time,
-              "ok"));
+      table.addRow(row(report));
+      report
+          .failure()
+          .ifPresent(
+              failure ->
+                  failures
+                      .append("  ")
+                      .append(report.table())
+                      .append(": ")
+                      .append(RunSummary.describe(failure))
+                      .append('\n'));
     }
     StringBuilder text = new StringBuilder();
     text.append("Maintenance ").append(runId).append('\n').append(table.render());
@@ -74,6 +58,26 @@ public final class MaintenanceSummary {
       text.append("\nFailed:\n").append(failures);
     }
     return text.toString();
+  }
+
+  private static List<String> row(MaintenanceReport report) {
+    String time = String.format("%.1f s", report.duration().toMillis() / 1000.0);
+    if (!report.succeeded()) {
+      return Arrays.asList(report.table(), "", "", "", "", "", "", "", time, "FAILED");
+    }
+    TableFigures before = report.before().get();
+    TableFigures after = report.after().get();
+    return Arrays.asList(
+        report.table(),
+        before.dataFiles() + " -> " + after.dataFiles(),
+        Sizes.humanBytes(before.dataBytes()) + " -> " + Sizes.humanBytes(after.dataBytes()),
+        String.valueOf(report.dataFilesRewritten()),
+        String.valueOf(report.manifestsRewritten()),
+        before.snapshots() + " -> " + after.snapshots(),
+        String.valueOf(report.snapshotsExpired()),
+        String.valueOf(report.orphanFilesRemoved()),
+        time,
+        "ok");
   }
 
   public static List<Metric> metrics(MaintenanceReport report, String environment) {

@@ -28,24 +28,8 @@ public final class RunSummary {
             .append(result.failure().map(RunSummary::describe).orElse(""))
             .append('\n');
       }
-      if (!result.counts().isPresent()) {
-        table.addRow(Arrays.asList(result.table(), "", "", "", "", "", time, "FAILED"));
-        continue;
-      }
-      // A gate failure still shows its figures: what would have been published.
-      OutcomeCounts counts = result.counts().get();
-      JobResult.BronzeFigures bronze = result.bronze().get();
-      table.addRow(
-          Arrays.asList(
-              result.table(),
-              number(bronze.files()),
-              number(bronze.events()),
-              number(counts.deletedKeys()),
-              number(counts.validRows()),
-              number(counts.quarantinedRows()),
-              time,
-              status(result)));
-      appendReasons(reasons, result.table(), counts);
+      table.addRow(row(result, time));
+      result.counts().ifPresent(counts -> appendReasons(reasons, result.table(), counts));
     }
     StringBuilder text = new StringBuilder();
     text.append("Run ").append(runId).append('\n').append(table.render());
@@ -56,6 +40,24 @@ public final class RunSummary {
       text.append("\nNot published:\n").append(failures);
     }
     return text.toString();
+  }
+
+  /** A job's line; a gate failure still shows its figures: what would have been published. */
+  private static List<String> row(JobResult result, String time) {
+    if (!result.counts().isPresent()) {
+      return Arrays.asList(result.table(), "", "", "", "", "", time, "FAILED");
+    }
+    OutcomeCounts counts = result.counts().get();
+    JobResult.BronzeFigures bronze = result.bronze().get();
+    return Arrays.asList(
+        result.table(),
+        number(bronze.files()),
+        number(bronze.events()),
+        number(counts.deletedKeys()),
+        number(counts.validRows()),
+        number(counts.quarantinedRows()),
+        time,
+        status(result));
   }
 
   private static String status(JobResult result) {

@@ -17,9 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The machine-readable summary of a run ({@code --summary-json}): per job its status, figures,
- * reasons, durations, snapshot ids and gate outcome. Written for orchestrators (Airflow, Step
- * Functions) that decide what to do next without reading logs.
+ * The machine-readable summary of a run ({@code --summary-json}): the exit code, and per job its
+ * status, figures, reasons, durations, snapshot ids, gate outcome and, for a job that did not
+ * publish, the kind of failure and the error. Written for orchestrators (Airflow, Step Functions)
+ * that decide what to do next without reading logs.
  */
 public final class RunSummaryJson {
   private static final ObjectMapper JSON =
@@ -35,6 +36,7 @@ public final class RunSummaryJson {
     run.put("finished_at", finished.toString());
     run.put("duration_seconds", seconds(Duration.between(started, finished)));
     run.put("all_published", results.stream().allMatch(JobResult::succeeded));
+    run.put("exit_code", JobResult.exitCode(results));
     List<Map<String, Object>> jobs = new ArrayList<>();
     for (JobResult result : results) {
       jobs.add(job(result, finished));
@@ -86,6 +88,7 @@ public final class RunSummaryJson {
               job.put("silver_snapshot_id", publication.silverSnapshotId());
               job.put("quarantine_snapshot_id", publication.quarantineSnapshotId());
             });
+    result.failureKind().ifPresent(kind -> job.put("kind", kind.label()));
     result.failure().ifPresent(failure -> job.put("error", RunSummary.describe(failure)));
     return job;
   }

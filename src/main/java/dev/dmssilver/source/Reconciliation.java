@@ -61,16 +61,9 @@ public final class Reconciliation {
       boolean deletesWritten,
       boolean milliseconds)
       throws SQLException {
-    long sourceRows = 0;
-    long silverRows = 0;
-    long quarantined = 0;
-    long keptInSilver = 0;
-    long keptInQuarantine = 0;
-    List<String> differences = new ArrayList<>();
+    Tally tally = new Tally(deletesWritten, milliseconds);
     for (Contract contract : contracts) {
       String key = contract.key().get(0);
-      Map<String, Map<String, Object>> expected = rows(source, contract, "public");
-      Set<String> deleted = rows(source, contract, ShopWorkload.GRAVEYARD).keySet();
       Map<String, Row> silver = new HashMap<>();
       for (Row row : spark.table(qualified.apply(contract.table())).collectAsList()) {
         silver.put(String.valueOf(row.<Object>getAs(key)), row);
@@ -84,6 +77,43 @@ public final class Reconciliation {
               .collectAsList()) {
         inQuarantine.add(row.getString(0));
       }
+      tally.add(
+          contract,
+          rows(source, contract, "public"),
+          rows(source, contract, ShopWorkload.GRAVEYARD).keySet(),
+          silver,
+          inQuarantine);
+    }
+    return new Reconciliation(
+        tally.sourceRows,
+        tally.silverRows - tally.keptInSilver,
+        tally.quarantined - tally.keptInQuarantine,
+        tally.keptInSilver + tally.keptInQuarantine,
+        tally.differences);
+  }
+
+  /** The figures and differences of the tables compared so far. */
+  private static final class Tally {
+    final boolean deletesWritten;
+    final boolean milliseconds;
+    long sourceRows;
+    long silverRows;
+    long quarantined;
+    long keptInSilver;
+    long keptInQuarantine;
+    final List<String> differences = new ArrayList<>();
+
+    Tally(boolean deletesWritten, boolean milliseconds) {
+      this.deletesWritten = deletesWritten;
+      this.milliseconds = milliseconds;
+    }
+
+    void add(
+        Contract contract,
+        Map<String, Map<String, Object>> expected,
+        Set<String> deleted,
+        Map<String, Row> silver,
+        Set<String> inQuarantine) {
       sourceRows += expected.size();
       silverRows += silver.size();
       quarantined += inQuarantine.size();
@@ -100,23 +130,15 @@ public final class Reconciliation {
       extra.addAll(inQuarantine);
       extra.removeAll(expected.keySet());
       for (String gone : extra) {
-        if (!deletesWritten && deleted.contains(gone)) {
-          if (silver.containsKey(gone)) {
-            keptInSilver++;
-          } else {
-            keptInQuarantine++;
-          }
-        } else {
+        if (deletesWritten || !deleted.contains(gone)) {
           differences.add(contract.table() + " " + gone + ": not in the source");
+        } else if (silver.containsKey(gone)) {
+          keptInSilver++;
+        } else {
+          keptInQuarantine++;
         }
       }
     }
-    return new Reconciliation(
-        sourceRows,
-        silverRows - keptInSilver,
-        quarantined - keptInQuarantine,
-        keptInSilver + keptInQuarantine,
-        differences);
   }
 
   private static Map<String, Map<String, Object>> rows(

@@ -85,7 +85,7 @@ public final class ShopWorkload {
       inTransaction(rows::newProduct);
     }
     for (int i = 0; i < customers; i++) {
-      inTransaction(() -> rows.newCustomer(pastInstant(Duration.ofDays(730))));
+      inTransaction(() -> rows.customers.newCustomer(pastInstant(Duration.ofDays(730))));
     }
     for (int i = 0; i < orders; i++) {
       inTransaction(() -> rows.placeOrder(pastInstant(Duration.ofDays(730))));
@@ -114,17 +114,17 @@ public final class ShopWorkload {
     } else if (dice < 70) {
       rows.changeStock();
     } else if (dice < 76) {
-      rows.newCustomer(pastInstant(Duration.ofDays(30)));
+      rows.customers.newCustomer(pastInstant(Duration.ofDays(30)));
     } else if (dice < 81) {
-      rows.changeCustomer();
+      rows.customers.changeCustomer();
     } else if (dice < 84) {
       rows.cancelOrder();
     } else if (dice < 87) {
       rows.deleteOrder();
     } else if (dice < 90) {
-      rows.deleteCustomer();
+      rows.customers.deleteCustomer();
     } else if (dice < 94) {
-      rows.reinsertCustomer(random.nextBoolean());
+      rows.customers.reinsertCustomer(random.nextBoolean());
     } else if (dice < 97) {
       rows.refundOrder();
     } else {
@@ -186,7 +186,7 @@ public final class ShopWorkload {
 
   /** The keys the workload knows to be live, for tests that need one. */
   public List<Integer> liveCustomers() {
-    return new ArrayList<>(rows.customers);
+    return new ArrayList<>(rows.customers.live);
   }
 
   interface Step {

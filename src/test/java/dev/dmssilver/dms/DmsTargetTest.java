@@ -127,11 +127,10 @@ class DmsTargetTest {
     DmsTarget target =
         target(
             DmsEndpointSettings.seedWith(Map.of("cdc_max_batch_interval", "60")), Optional.empty());
-    List<DmsTarget.Change> changes = new ArrayList<>();
+    List<DmsChange> changes = new ArrayList<>();
     for (int minute = 0; minute < 3; minute++) {
       changes.add(
-          new DmsTarget.Change(
-              'I', COMMIT.plusSeconds(61L * minute), "", new Object[] {minute, COMMIT}));
+          new DmsChange('I', COMMIT.plusSeconds(61L * minute), "", new Object[] {minute, COMMIT}));
     }
 
     target.writeCdc("public", "orders", ORDERS, changes, Instant.EPOCH);
@@ -167,8 +166,8 @@ class DmsTargetTest {
     return rows;
   }
 
-  private static DmsTarget.Change change(char op, int id) {
-    return new DmsTarget.Change(op, COMMIT, "00000000000000000001", new Object[] {id, COMMIT});
+  private static DmsChange change(char op, int id) {
+    return new DmsChange(op, COMMIT, "00000000000000000001", new Object[] {id, COMMIT});
   }
 
   private List<String> files() throws IOException {

@@ -46,35 +46,41 @@ class BadSettingsIT {
         Arguments.of(
             "a summary file in a missing folder",
             List.of("--summary-json", "missing/summary.json"),
-            "Cannot write --summary-json missing/summary.json: no such folder"),
+            "Cannot write --summary-json missing/summary.json: no such folder",
+            2),
         Arguments.of(
             "a summary file that is a folder",
             List.of("--summary-json", "a-folder"),
-            "Cannot write --summary-json a-folder: it is a folder"),
+            "Cannot write --summary-json a-folder: it is a folder",
+            2),
         Arguments.of(
             "a CloudWatch endpoint that is no URL",
             List.of("--cloudwatch", "--cloudwatch-endpoint", "localhost:4582"),
-            "Cannot use --cloudwatch-endpoint localhost:4582: it must be an http:// or https:// URL"),
+            "Cannot use --cloudwatch-endpoint localhost:4582: it must be an http:// or https:// URL",
+            2),
         Arguments.of(
             "a CloudWatch endpoint where nothing listens",
             List.of("--cloudwatch", "--cloudwatch-endpoint", "http://127.0.0.1:" + closedPort),
             "Cannot publish CloudWatch metrics to http://127.0.0.1:"
                 + closedPort
-                + ": nothing answers there"),
+                + ": nothing answers there",
+            4),
         Arguments.of(
             "a warehouse under a file",
             List.of("--warehouse", "a-file/warehouse"),
-            "Cannot create the local warehouse folder " + folder.resolve("a-file/warehouse")),
+            "Cannot create the local warehouse folder " + folder.resolve("a-file/warehouse"),
+            2),
         Arguments.of(
             "a Bronze folder that does not exist",
             List.of("--bronze", "no-bronze"),
-            "Cannot use the Bronze no-bronze: no such folder"));
+            "Cannot use the Bronze no-bronze: no such folder",
+            2));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badSettings")
   void isRefusedBeforeBronzeIsReadAndCommitsNothing(
-      String name, List<String> setting, String message) throws Exception {
+      String name, List<String> setting, String message, int exitCode) throws Exception {
     Path warehouse = folder.resolve("warehouse-" + name.replace(' ', '-'));
     Map<String, String> options = new LinkedHashMap<>();
     options.put("--bronze", bronze.toString());
@@ -96,7 +102,7 @@ class BadSettingsIT {
         SilverProcess.run(
             folder, folder, Map.of("AWS_REGION", "us-east-1"), arguments.toArray(new String[0]));
 
-    assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
+    assertThat(run.exitCode()).as(run.stderr()).isEqualTo(exitCode);
     assertThat(run.stderr()).contains(message).doesNotContain("LOAD00000001.parquet");
     assertThat(metadataFilesUnder(warehouse)).as("nothing committed").isEmpty();
   }

@@ -134,7 +134,8 @@ class ConcurrentRunsIT {
       PROCESSES.incrementAndGet();
       int exitCode = process.waitFor();
       String output = process.stdout() + process.stderr();
-      assertThat(exitCode).as(output).isIn(0, 1);
+      // 4: a source or store unavailable or busy; here, another run published first.
+      assertThat(exitCode).as(output).isIn(0, 4);
       assertThat(output).doesNotContain("Exception:");
       Matcher line = SUMMARY_LINE.matcher(process.stdout());
       int jobs = 0;

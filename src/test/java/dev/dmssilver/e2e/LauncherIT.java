@@ -270,7 +270,7 @@ class LauncherIT {
             "--warehouse",
             warehouse());
 
-    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.exitCode()).as("bad input").isEqualTo(2);
     assertThat(result.stdout())
         .contains("dim_product")
         .contains("FAILED")

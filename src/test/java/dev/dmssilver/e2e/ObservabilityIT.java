@@ -19,9 +19,11 @@ import dev.dmssilver.testing.CloudWatchRecorder;
 import dev.dmssilver.testing.CloudWatchRecorder.Datum;
 import dev.dmssilver.testing.SilverProcess;
 import dev.dmssilver.testing.WarehouseReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -126,14 +128,16 @@ class ObservabilityIT {
             "BronzeEventCount",
             "BronzeFileCount",
             "JobDurationSeconds",
-            "GatePassed")
+            "GatePassed",
+            "JobFailed")
         .containsEntry("SilverRowCount", 3.0)
         .containsEntry("QuarantineRowCount", 3.0)
         .containsEntry("QuarantineRowCount/email_not_null", 1.0)
         .containsEntry("QuarantineRowCount/country_not_null", 2.0)
         .containsEntry("BronzeEventCount", 9.0)
         .containsEntry("BronzeFileCount", 2.0)
-        .containsEntry("GatePassed", 1.0);
+        .containsEntry("GatePassed", 1.0)
+        .containsEntry("JobFailed", 0.0);
     assertThat(values.get("JobDurationSeconds"))
         .isGreaterThan(0.0)
         .isLessThan(Duration.between(started, finished).toMillis() / 1000.0);
@@ -153,6 +157,7 @@ class ObservabilityIT {
 
     assertThat(summary.get("run_id").asText()).isEqualTo(RUN_ID);
     assertThat(summary.get("all_published").asBoolean()).isTrue();
+    assertThat(summary.get("exit_code").asInt()).isZero();
     assertThat(summary.get("jobs")).hasSize(1);
     JsonNode job = summary.get("jobs").get(0);
     assertThat(job.get("table").asText()).isEqualTo("dim_customer");
@@ -200,19 +205,8 @@ class ObservabilityIT {
     Path warehouse = folder.resolve("warehouse-unobserved");
     try (CloudWatchRecorder unavailable = CloudWatchRecorder.failing()) {
       SilverProcess failing =
-          SilverProcess.start(
-              folder,
-              AWS,
-              "run",
-              "--job",
-              "dim_customer",
-              "--bronze",
-              bronze,
-              "--warehouse",
-              warehouse.toString(),
-              "--cloudwatch",
-              "--cloudwatch-endpoint",
-              unavailable.endpoint());
+          runCustomers(
+              bronze, warehouse, "--cloudwatch", "--cloudwatch-endpoint", unavailable.endpoint());
 
       assertThat(failing.waitFor()).as(failing.stderr()).isZero();
       assertThat(unavailable.requests()).isNotEmpty();
@@ -226,25 +220,71 @@ class ObservabilityIT {
   }
 
   @Test
+  void aJobOnCorruptBronzeCarriesItsKindInTheExitCodeTheSummaryAndTheFailureMetric()
+      throws Exception {
+    Path corrupt = folder.resolve("bronze-corrupt");
+    Path customers = Files.createDirectories(corrupt.resolve("public/customers"));
+    Files.writeString(customers.resolve("LOAD00000001.parquet"), "not parquet");
+    Path summaryFile = folder.resolve("summary-corrupt.json");
+    try (CloudWatchRecorder listening = CloudWatchRecorder.accepting()) {
+      SilverProcess failing =
+          runCustomers(
+              corrupt.toString(),
+              folder.resolve("warehouse-corrupt"),
+              "--cloudwatch",
+              "--cloudwatch-endpoint",
+              listening.endpoint(),
+              "--summary-json",
+              summaryFile.toString());
+
+      assertThat(failing.waitFor()).as("bad input: " + failing.stderr()).isEqualTo(2);
+      JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
+      assertThat(summary.get("exit_code").asInt()).isEqualTo(2);
+      JsonNode job = summary.get("jobs").get(0);
+      assertThat(job.get("status").asText()).isEqualTo("failed");
+      assertThat(job.get("kind").asText()).isEqualTo("bronze_input");
+      assertThat(job.get("error").asText()).contains("LOAD00000001.parquet");
+
+      List<Datum> failed =
+          CloudWatchRecorder.metricData(listening.requests().get(0)).stream()
+              .filter(datum -> datum.name().equals("JobFailed"))
+              .collect(Collectors.toList());
+      assertThat(failed)
+          .extracting(datum -> datum.dimensions().get("Kind") + "=" + datum.value())
+          .containsExactlyInAnyOrder("null=1.0", "bronze_input=1.0");
+    }
+  }
+
+  @Test
   void metricsAreOffUnlessAskedFor() throws Exception {
     try (CloudWatchRecorder listening = CloudWatchRecorder.accepting()) {
       SilverProcess quiet =
-          SilverProcess.start(
-              folder,
-              AWS,
-              "run",
-              "--job",
-              "dim_customer",
-              "--bronze",
+          runCustomers(
               bronze,
-              "--warehouse",
-              folder.resolve("warehouse-quiet").toString(),
+              folder.resolve("warehouse-quiet"),
               "--cloudwatch-endpoint",
               listening.endpoint());
 
       assertThat(quiet.waitFor()).as(quiet.stderr()).isZero();
       assertThat(listening.requests()).isEmpty();
     }
+  }
+
+  /** bin/silver run of dim_customer on {@code bronze} into {@code warehouse}, with {@code more}. */
+  private static SilverProcess runCustomers(String bronze, Path warehouse, String... more)
+      throws Exception {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--job",
+                "dim_customer",
+                "--bronze",
+                bronze,
+                "--warehouse",
+                warehouse.toString()));
+    arguments.addAll(List.of(more));
+    return SilverProcess.start(folder, AWS, arguments.toArray(new String[0]));
   }
 
   private static double hoursSinceNewestCommit(Instant now) {

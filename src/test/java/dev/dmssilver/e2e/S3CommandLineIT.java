@@ -141,7 +141,7 @@ class S3CommandLineIT {
             "--s3-endpoint",
             "http://127.0.0.1:" + closed);
 
-    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.exitCode()).as("unavailable: " + result.stderr()).isEqualTo(4);
     assertThat(result.stderr())
         .contains("Cannot use the warehouse s3://lake/unreachable at http://127.0.0.1:" + closed)
         .contains("cannot reach it");
@@ -168,7 +168,7 @@ class S3CommandLineIT {
             "--s3-endpoint",
             s3.endpoint());
 
-    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.exitCode()).as("bad settings: " + result.stderr()).isEqualTo(2);
     assertThat(result.stderr())
         .contains("Cannot use the warehouse s3://lake/wrong-credentials at " + s3.endpoint())
         .contains("access denied");
@@ -192,7 +192,7 @@ class S3CommandLineIT {
             "--s3-endpoint",
             s3.endpoint());
 
-    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.exitCode()).as("bad settings: " + result.stderr()).isEqualTo(2);
     assertThat(result.stderr())
         .contains("Cannot use the Bronze s3://no-such-bronze/raw at " + s3.endpoint())
         .contains("does not exist");
@@ -218,7 +218,7 @@ class S3CommandLineIT {
             "--s3-endpoint",
             s3.endpoint());
 
-    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.exitCode()).as("unavailable: " + result.stderr()).isEqualTo(4);
     assertThat(result.stderr())
         .contains(
             "Cannot connect to the catalog jdbc:postgresql://127.0.0.1:"

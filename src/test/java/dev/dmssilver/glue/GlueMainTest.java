@@ -1,6 +1,7 @@
 package dev.dmssilver.glue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dmssilver.cli.SilverCli;
 import java.io.ByteArrayOutputStream;
@@ -151,5 +152,22 @@ class GlueMainTest {
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("Unknown options: '--catalgo'")
         .contains("Possible solutions: --catalog");
+  }
+
+  @Test
+  void aFailedCommandFailsTheGlueRunWithTheExitCodeAndItsMeaning() {
+    PrintStream originalErr = System.err;
+    try {
+      System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      assertThatThrownBy(
+              () ->
+                  GlueMain.main(
+                      new String[] {"--JOB_NAME", "x", "--command", "run", "--catalgo", "local"}))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage(
+              "silver run failed with exit code 2 (bad input or settings); see the log above");
+    } finally {
+      System.setErr(originalErr);
+    }
   }
 }

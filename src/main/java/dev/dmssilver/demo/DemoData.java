@@ -1,23 +1,20 @@
-package dev.dmssilver.cli;
+package dev.dmssilver.demo;
 
-import dev.dmssilver.demo.DemoGenerator;
-import dev.dmssilver.demo.DemoOptions;
-import dev.dmssilver.demo.DemoSummary;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.hadoop.conf.Configuration;
 
 /** Runs the generator and says what it wrote; shared by the demo and generate commands. */
-final class DemoData {
+public final class DemoData {
   private DemoData() {}
 
-  static DemoSummary generate(String bronze, DemoOptions options, PrintWriter err) {
+  public static DemoSummary generate(String bronze, DemoOptions options, PrintWriter err) {
     return generate(bronze, options, new Configuration(), err);
   }
 
   /** Generates into any Hadoop location: {@code conf} carries the S3A settings for s3:// ones. */
-  static DemoSummary generate(
+  public static DemoSummary generate(
       String bronze, DemoOptions options, Configuration conf, PrintWriter err) {
     err.printf(
         "silver: generating about %,d DMS events (seed %d, from %s) into %s%n",

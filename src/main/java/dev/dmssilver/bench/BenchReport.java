@@ -1,10 +1,8 @@
-package dev.dmssilver.cli;
+package dev.dmssilver.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.dmssilver.bench.BenchVariant;
 import dev.dmssilver.bench.Benchmark.Measurement;
-import dev.dmssilver.bench.CostLine;
 import dev.dmssilver.report.TextTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,18 +17,18 @@ import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /** The benchmark's figures as tables for people and as JSON for machines. */
-final class BenchReport {
+public final class BenchReport {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private BenchReport() {}
 
   /** One job's measurements over one Bronze. */
-  static final class JobFigures {
+  public static final class JobFigures {
     final String table;
     final List<Measurement> measurements;
 
-    JobFigures(String table, List<Measurement> measurements) {
+    public JobFigures(String table, List<Measurement> measurements) {
       this.table = table;
       this.measurements = measurements;
     }
@@ -53,10 +51,10 @@ final class BenchReport {
    * @param wholeProcesses the seconds are whole fresh processes, start-up included, and the runs'
    *     own times inside them get a column of their own
    */
-  static String render(List<JobFigures> figures, int cores, long maxHeap, boolean wholeProcesses) {
+  public static String render(
+      List<JobFigures> figures, int cores, long maxHeap, boolean wholeProcesses) {
     StringBuilder text = new StringBuilder();
     for (JobFigures job : figures) {
-      Measurement copy = job.of(BenchVariant.COPY_FLOOR);
       text.append(
           String.format(
               "%n%s: %,d Bronze events, %d cores, %s heap%s%n",
@@ -65,53 +63,65 @@ final class BenchReport {
               cores,
               mebibytes(maxHeap),
               wholeProcesses ? "; seconds are whole fresh processes, start-up included" : ""));
-      List<String> headings =
-          new ArrayList<>(Arrays.asList("variant", "seconds", "events/s", "x copy floor"));
-      if (wholeProcesses) {
-        headings.add("in process");
-      }
-      headings.addAll(
-          Arrays.asList("task CPU s", "peak heap", "peak RSS", "spilled", "Bronze passes"));
-      TextTable table = new TextTable(headings);
-      for (Measurement measurement : job.measurements) {
-        List<String> row =
-            new ArrayList<>(
-                Arrays.asList(
-                    measurement.variant().label(),
-                    String.format("%.1f", measurement.seconds()),
-                    String.format("%,.0f", measurement.eventsPerSecond()),
-                    copy == null
-                        ? "-"
-                        : String.format("%.2f", measurement.seconds() / copy.seconds())));
-        if (wholeProcesses) {
-          row.add(String.format("%.1f", measurement.inProcessSeconds()));
-        }
-        row.addAll(
-            Arrays.asList(
-                String.format("%.1f", measurement.taskCpuSeconds()),
-                mebibytes(measurement.peakHeapBytes()),
-                measurement.peakRssBytes() < 0 ? "?" : mebibytes(measurement.peakRssBytes()),
-                mebibytes(measurement.spilledBytes()),
-                String.format("%.2f", measurement.bronzePasses())));
-        table.addRow(row);
-      }
-      text.append(table.render());
-      Measurement ours = job.of(BenchVariant.SILVER_JOB);
-      Measurement old = job.of(BenchVariant.OLD_ALGORITHM);
-      if (ours != null && copy != null && old != null) {
-        text.append(
-            String.format(
-                "silver job: %.2fx the copy floor, %.2fx faster than the old algorithm%s;"
-                    + " task CPU %.2fx the copy floor's, %.2fx the old algorithm's%n",
-                ours.seconds() / copy.seconds(),
-                old.seconds() / ours.seconds(),
-                wholeProcesses ? " (whole processes)" : "",
-                ours.taskCpuSeconds() / copy.taskCpuSeconds(),
-                ours.taskCpuSeconds() / old.taskCpuSeconds()));
-      }
+      text.append(table(job, wholeProcesses).render());
+      text.append(ratios(job, wholeProcesses));
     }
     text.append(renderScaling(figures));
     return text.toString();
+  }
+
+  /** One line per variant timed on one job's Bronze. */
+  private static TextTable table(JobFigures job, boolean wholeProcesses) {
+    Measurement copy = job.of(BenchVariant.COPY_FLOOR);
+    List<String> headings =
+        new ArrayList<>(Arrays.asList("variant", "seconds", "events/s", "x copy floor"));
+    if (wholeProcesses) {
+      headings.add("in process");
+    }
+    headings.addAll(
+        Arrays.asList("task CPU s", "peak heap", "peak RSS", "spilled", "Bronze passes"));
+    TextTable table = new TextTable(headings);
+    for (Measurement measurement : job.measurements) {
+      List<String> row =
+          new ArrayList<>(
+              Arrays.asList(
+                  measurement.variant().label(),
+                  String.format("%.1f", measurement.seconds()),
+                  String.format("%,.0f", measurement.eventsPerSecond()),
+                  copy == null
+                      ? "-"
+                      : String.format("%.2f", measurement.seconds() / copy.seconds())));
+      if (wholeProcesses) {
+        row.add(String.format("%.1f", measurement.inProcessSeconds()));
+      }
+      row.addAll(
+          Arrays.asList(
+              String.format("%.1f", measurement.taskCpuSeconds()),
+              mebibytes(measurement.peakHeapBytes()),
+              measurement.peakRssBytes() < 0 ? "?" : mebibytes(measurement.peakRssBytes()),
+              mebibytes(measurement.spilledBytes()),
+              String.format("%.2f", measurement.bronzePasses())));
+      table.addRow(row);
+    }
+    return table;
+  }
+
+  /** The Silver job against the copy floor and the old algorithm, when all three were timed. */
+  private static String ratios(JobFigures job, boolean wholeProcesses) {
+    Measurement copy = job.of(BenchVariant.COPY_FLOOR);
+    Measurement ours = job.of(BenchVariant.SILVER_JOB);
+    Measurement old = job.of(BenchVariant.OLD_ALGORITHM);
+    if (ours == null || copy == null || old == null) {
+      return "";
+    }
+    return String.format(
+        "silver job: %.2fx the copy floor, %.2fx faster than the old algorithm%s;"
+            + " task CPU %.2fx the copy floor's, %.2fx the old algorithm's%n",
+        ours.seconds() / copy.seconds(),
+        old.seconds() / ours.seconds(),
+        wholeProcesses ? " (whole processes)" : "",
+        ours.taskCpuSeconds() / copy.taskCpuSeconds(),
+        ours.taskCpuSeconds() / old.taskCpuSeconds());
   }
 
   /**
@@ -119,47 +129,16 @@ final class BenchReport {
    * against the smallest size says whether cost grows in proportion to history.
    */
   static String renderScaling(List<JobFigures> figures) {
-    Map<String, List<JobFigures>> byTable = byTable(figures);
     StringBuilder text = new StringBuilder();
-    for (Map.Entry<String, List<JobFigures>> table : byTable.entrySet()) {
+    for (Map.Entry<String, List<JobFigures>> table : byTable(figures).entrySet()) {
       if (table.getValue().size() < 2) {
         continue;
       }
-      Measurement first = scaled(table.getValue().get(0));
-      double baseline = first.seconds() / (first.events() / 1e6);
-      double cpuBaseline = first.taskCpuSeconds() / (first.events() / 1e6);
-      text.append(String.format("%nScaling, %s, %s:%n", table.getKey(), first.variant().label()));
-      TextTable rows =
-          new TextTable(
-              Arrays.asList(
-                  "events",
-                  "seconds",
-                  "s per M events",
-                  "x smallest",
-                  "task CPU s",
-                  "CPU s per M",
-                  "CPU x smallest",
-                  "peak RSS",
-                  "peak heap",
-                  "spilled"));
-      for (JobFigures job : table.getValue()) {
-        Measurement measurement = scaled(job);
-        double perMillion = measurement.seconds() / (measurement.events() / 1e6);
-        double cpuPerMillion = measurement.taskCpuSeconds() / (measurement.events() / 1e6);
-        rows.addRow(
-            Arrays.asList(
-                String.format("%,d", measurement.events()),
-                String.format("%.1f", measurement.seconds()),
-                String.format("%.2f", perMillion),
-                String.format("%.2f", perMillion / baseline),
-                String.format("%.1f", measurement.taskCpuSeconds()),
-                String.format("%.2f", cpuPerMillion),
-                String.format("%.2f", cpuPerMillion / cpuBaseline),
-                measurement.peakRssBytes() < 0 ? "?" : mebibytes(measurement.peakRssBytes()),
-                mebibytes(measurement.peakHeapBytes()),
-                mebibytes(measurement.spilledBytes())));
-      }
-      text.append(rows.render());
+      text.append(
+          String.format(
+              "%nScaling, %s, %s:%n",
+              table.getKey(), scaled(table.getValue().get(0)).variant().label()));
+      text.append(scalingTable(table.getValue()).render());
       if (measuredAtTwoSizes(table.getValue())) {
         text.append(
             String.format(
@@ -169,6 +148,44 @@ final class BenchReport {
       }
     }
     return text.toString();
+  }
+
+  /** One job's sizes, smallest first, each against the smallest per million events. */
+  private static TextTable scalingTable(List<JobFigures> sizes) {
+    Measurement first = scaled(sizes.get(0));
+    double baseline = first.seconds() / (first.events() / 1e6);
+    double cpuBaseline = first.taskCpuSeconds() / (first.events() / 1e6);
+    TextTable rows =
+        new TextTable(
+            Arrays.asList(
+                "events",
+                "seconds",
+                "s per M events",
+                "x smallest",
+                "task CPU s",
+                "CPU s per M",
+                "CPU x smallest",
+                "peak RSS",
+                "peak heap",
+                "spilled"));
+    for (JobFigures job : sizes) {
+      Measurement measurement = scaled(job);
+      double perMillion = measurement.seconds() / (measurement.events() / 1e6);
+      double cpuPerMillion = measurement.taskCpuSeconds() / (measurement.events() / 1e6);
+      rows.addRow(
+          Arrays.asList(
+              String.format("%,d", measurement.events()),
+              String.format("%.1f", measurement.seconds()),
+              String.format("%.2f", perMillion),
+              String.format("%.2f", perMillion / baseline),
+              String.format("%.1f", measurement.taskCpuSeconds()),
+              String.format("%.2f", cpuPerMillion),
+              String.format("%.2f", cpuPerMillion / cpuBaseline),
+              measurement.peakRssBytes() < 0 ? "?" : mebibytes(measurement.peakRssBytes()),
+              mebibytes(measurement.peakHeapBytes()),
+              mebibytes(measurement.spilledBytes())));
+    }
+    return rows;
   }
 
   /** A line needs two different sizes: the same size twice gives a scaling table but no line. */
@@ -207,7 +224,8 @@ final class BenchReport {
     return ours != null ? ours : job.measurements.get(0);
   }
 
-  static String toJson(List<JobFigures> figures, int cores, long maxHeap, boolean wholeProcesses) {
+  public static String toJson(
+      List<JobFigures> figures, int cores, long maxHeap, boolean wholeProcesses) {
     List<Map<String, Object>> jobs = new ArrayList<>();
     for (JobFigures job : figures) {
       Measurement copy = job.of(BenchVariant.COPY_FLOOR);
