@@ -1,8 +1,9 @@
 -- dim_customer: Current state of every customer in the source customers table.
--- Athena engine v3. The Silver jobs create this table themselves on their first run; this DDL
--- is for registering it by hand (or in another account) and is checked against the contract
--- and against the table the jobs create by DdlConsistencyTest. ${warehouse} is the warehouse
--- URI (e.g. s3://lake-prod/warehouse) and ${database} the Silver database (default silver).
+-- REFERENCE ONLY: do not run. The Silver jobs create this table on their first run. Its instants
+-- are Iceberg timestamptz (UTC instants), which Athena's CREATE TABLE cannot declare: it creates
+-- only timestamp without time zone. Athena reads timestamptz columns as they are. This file is
+-- the schema as Athena shows it, checked against the contract and against the table the jobs
+-- create by DdlConsistencyTest. ${warehouse} is the warehouse URI, ${database} the database.
 CREATE TABLE ${database}.dim_customer (
   customer_id int,
   first_name string,
@@ -10,8 +11,8 @@ CREATE TABLE ${database}.dim_customer (
   email string,
   country string,
   phone string,
-  signup_date timestamp,
-  updated_at timestamp
+  signup_date timestamptz,
+  updated_at timestamptz
 )
 LOCATION '${warehouse}/${database}.db/dim_customer'
 TBLPROPERTIES (

@@ -1,8 +1,9 @@
 -- dim_product: Current state of every product in the source products table.
--- Athena engine v3. The Silver jobs create this table themselves on their first run; this DDL
--- is for registering it by hand (or in another account) and is checked against the contract
--- and against the table the jobs create by DdlConsistencyTest. ${warehouse} is the warehouse
--- URI (e.g. s3://lake-prod/warehouse) and ${database} the Silver database (default silver).
+-- REFERENCE ONLY: do not run. The Silver jobs create this table on their first run. Its instants
+-- are Iceberg timestamptz (UTC instants), which Athena's CREATE TABLE cannot declare: it creates
+-- only timestamp without time zone. Athena reads timestamptz columns as they are. This file is
+-- the schema as Athena shows it, checked against the contract and against the table the jobs
+-- create by DdlConsistencyTest. ${warehouse} is the warehouse URI, ${database} the database.
 CREATE TABLE ${database}.dim_product (
   product_id int,
   name string,
@@ -10,7 +11,7 @@ CREATE TABLE ${database}.dim_product (
   brand string,
   unit_price decimal(10,2),
   stock_qty int,
-  updated_at timestamp
+  updated_at timestamptz
 )
 LOCATION '${warehouse}/${database}.db/dim_product'
 TBLPROPERTIES (

@@ -1,8 +1,9 @@
 -- fact_order_items: Current state of every order line, enriched with its order's date.
--- Athena engine v3. The Silver jobs create this table themselves on their first run; this DDL
--- is for registering it by hand (or in another account) and is checked against the contract
--- and against the table the jobs create by DdlConsistencyTest. ${warehouse} is the warehouse
--- URI (e.g. s3://lake-prod/warehouse) and ${database} the Silver database (default silver).
+-- REFERENCE ONLY: do not run. The Silver jobs create this table on their first run. Its instants
+-- are Iceberg timestamptz (UTC instants), which Athena's CREATE TABLE cannot declare: it creates
+-- only timestamp without time zone. Athena reads timestamptz columns as they are. This file is
+-- the schema as Athena shows it, checked against the contract and against the table the jobs
+-- create by DdlConsistencyTest. ${warehouse} is the warehouse URI, ${database} the database.
 CREATE TABLE ${database}.fact_order_items (
   order_item_id int,
   order_id int,
@@ -10,8 +11,8 @@ CREATE TABLE ${database}.fact_order_items (
   quantity int,
   unit_price decimal(10,2),
   line_total decimal(10,2),
-  updated_at timestamp,
-  order_date timestamp
+  updated_at timestamptz,
+  order_date timestamptz
 )
 PARTITIONED BY (month(order_date))
 LOCATION '${warehouse}/${database}.db/fact_order_items'

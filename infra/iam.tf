@@ -77,13 +77,14 @@ data "aws_iam_policy_document" "glue_jobs" {
 
   statement {
     sid = "SilverCatalog"
-    # GetDatabases: the preflight's SHOW NAMESPACES is Iceberg's GlueCatalog.listNamespaces.
+    # Exactly what GlueCatalogIT records a run, a held run and maintenance sending (moto_server):
+    # GetDatabases is the preflight's SHOW NAMESPACES (Iceberg's GlueCatalog.listNamespaces). No
+    # GetTables: the jobs never list tables.
     actions = [
       "glue:GetDatabase",
       "glue:GetDatabases",
       "glue:CreateDatabase",
       "glue:GetTable",
-      "glue:GetTables",
       "glue:CreateTable",
       "glue:UpdateTable",
     ]
@@ -105,11 +106,39 @@ data "aws_iam_policy_document" "glue_jobs" {
     }
   }
 
+  # Buckets encrypted with customer-managed keys (SSE-KMS): read Bronze, write the warehouse.
+  dynamic "statement" {
+    for_each = length(var.kms_key_arns) > 0 ? [1] : []
+    content {
+      sid       = "BucketKeys"
+      actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+      resources = var.kms_key_arns
+    }
+  }
+
   statement {
     sid       = "Logs"
     actions   = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"]
     resources = ["${local.logs_arn}:log-group:/aws-glue/*"]
   }
+}
+
+# Enforced Lake Formation vends the warehouse's credentials to the role: GetDataAccess has no
+# resource-level permissions, so "*" is the only resource it takes; what it yields is limited by
+# the Lake Formation grants in lakeformation.tf.
+data "aws_iam_policy_document" "glue_jobs_lake_formation" {
+  statement {
+    sid       = "LakeFormationCredentials"
+    actions   = ["lakeformation:GetDataAccess"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role_policy" "glue_jobs_lake_formation" {
+  count  = local.lake_formation_enforced ? 1 : 0
+  name   = "${local.name}-glue-jobs-lake-formation"
+  role   = aws_iam_role.glue_jobs.id
+  policy = data.aws_iam_policy_document.glue_jobs_lake_formation.json
 }
 
 resource "aws_iam_role_policy" "glue_jobs" {

@@ -4,6 +4,5 @@ bronze_bucket      = "acme-dms-bronze-prod"
 bronze_prefix      = "dms/shop"
 warehouse_bucket   = "acme-lakehouse-prod"
 artifacts_bucket   = "acme-artifacts-prod"
-job_jar            = "../target/dms-silver-0.1.0-SNAPSHOT-glue.jar"
 max_data_age_hours = 26
 alarm_email        = "data-oncall@example.com"

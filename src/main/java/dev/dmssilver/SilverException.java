@@ -7,6 +7,8 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * The one exception type the jobs throw on purpose. Its message says what could not be done and
@@ -70,13 +72,17 @@ public final class SilverException extends RuntimeException {
 
     /**
      * The kind of any failure: a SilverException's own (also when wrapped, as Spark wraps what a
-     * task throws), UNAVAILABLE when the network failed underneath, else INTERNAL.
+     * task throws), CONFIGURATION when AWS refused access (a permission the role lacks),
+     * UNAVAILABLE when the network failed underneath, else INTERNAL.
      */
     public static Kind of(Throwable failure) {
       for (Throwable cause : Causes.chain(failure)) {
         if (cause instanceof SilverException) {
           return ((SilverException) cause).kind();
         }
+      }
+      if (accessDenied(failure).isPresent()) {
+        return CONFIGURATION;
       }
       for (Throwable cause : Causes.chain(failure)) {
         if (cause instanceof ConnectException
@@ -101,6 +107,28 @@ public final class SilverException extends RuntimeException {
   };
 
   private final Kind kind;
+
+  /**
+   * The cause that says AWS refused access, if one does: an SDK error with status 403 or an
+   * AccessDenied code (Glue answers 400 AccessDeniedException), or S3A's AccessDeniedException.
+   * AWS's message names the action and the resource: "... is not authorized to perform:
+   * glue:UpdateTable on resource: arn:aws:glue:...".
+   */
+  public static Optional<Throwable> accessDenied(Throwable failure) {
+    for (Throwable cause : Causes.chain(failure)) {
+      if (cause instanceof java.nio.file.AccessDeniedException) {
+        return Optional.of(cause);
+      }
+      if (cause instanceof AwsServiceException) {
+        AwsServiceException aws = (AwsServiceException) cause;
+        String code = aws.awsErrorDetails() == null ? "" : aws.awsErrorDetails().errorCode();
+        if (aws.statusCode() == 403 || String.valueOf(code).startsWith("AccessDenied")) {
+          return Optional.of(cause);
+        }
+      }
+    }
+    return Optional.empty();
+  }
 
   public SilverException(Kind kind, String message) {
     super(message);

@@ -55,4 +55,33 @@ class SilverExceptionTest {
     assertThat(SilverException.exitCodeMeaning(4)).isEqualTo("source or storage unavailable");
     assertThat(BRONZE_INPUT.label()).isEqualTo("bronze_input");
   }
+
+  @Test
+  void aPermissionTheRoleLacksIsBadSettingsAndItsMessageNamesTheActionAndResource() {
+    String denied =
+        "User: arn:aws:sts::123456789012:assumed-role/dms-silver-prod-glue-jobs/GlueJobRunnerSession"
+            + " is not authorized to perform: glue:UpdateTable on resource:"
+            + " arn:aws:glue:eu-west-1:123456789012:table/silver/fact_orders";
+    RuntimeException failure =
+        new RuntimeException(
+            "Commit failed",
+            software.amazon.awssdk.services.glue.model.AccessDeniedException.builder()
+                .message(denied)
+                .statusCode(400)
+                .awsErrorDetails(
+                    software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                        .errorCode("AccessDeniedException")
+                        .errorMessage(denied)
+                        .build())
+                .build());
+
+    assertThat(SilverException.Kind.of(failure)).isEqualTo(CONFIGURATION);
+    assertThat(SilverException.accessDenied(failure)).isPresent();
+    assertThat(dev.dmssilver.report.RunSummary.describe(failure))
+        .startsWith("access denied: ")
+        .contains("glue:UpdateTable")
+        .contains("arn:aws:glue:eu-west-1:123456789012:table/silver/fact_orders")
+        .endsWith("grant the job role that action on that resource (infra/iam.tf)");
+    assertThat(SilverException.accessDenied(new IOException("disk full"))).isEmpty();
+  }
 }

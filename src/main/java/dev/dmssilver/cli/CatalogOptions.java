@@ -5,6 +5,9 @@ import picocli.CommandLine.Option;
 
 /** Where Silver lives: shared by every command that reads or writes tables. */
 final class CatalogOptions {
+  /** The AWS SDKs' own variable for a service's endpoint, honoured here for Glue. */
+  static final String GLUE_ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL_GLUE";
+
   @Option(
       names = "--warehouse",
       required = true,
@@ -30,8 +33,31 @@ final class CatalogOptions {
       description = "Silver database (namespace). Default: ${DEFAULT-VALUE}.")
   String database;
 
+  @Option(
+      names = "--glue-endpoint",
+      paramLabel = "URL",
+      description =
+          "With --catalog glue: the Glue API's endpoint (a VPC endpoint, or a Glue double such as"
+              + " moto_server). Default: AWS_ENDPOINT_URL_GLUE if set, else AWS's own.")
+  String glueEndpoint;
+
   CatalogSettings settings(ObjectStoreOptions objectStore) {
-    return new CatalogSettings(
-        warehouse, catalog, database, CatalogSettings.CATALOG_NAME_DEFAULT, objectStore.settings());
+    CatalogSettings settings =
+        new CatalogSettings(
+            warehouse,
+            catalog,
+            database,
+            CatalogSettings.CATALOG_NAME_DEFAULT,
+            objectStore.settings());
+    String endpoint = glueEndpoint != null ? glueEndpoint : System.getenv(GLUE_ENDPOINT_VARIABLE);
+    boolean fromEnvironment = glueEndpoint == null;
+    if (endpoint == null || endpoint.isEmpty() || (fromEnvironment && !isGlue())) {
+      return settings;
+    }
+    return settings.withGlueEndpoint(endpoint);
+  }
+
+  private boolean isGlue() {
+    return "glue".equalsIgnoreCase(catalog.trim());
   }
 }

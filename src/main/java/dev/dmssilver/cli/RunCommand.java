@@ -52,6 +52,14 @@ final class RunCommand implements Callable<Integer> {
   Path summaryJson;
 
   @Option(
+      names = "--max-concurrent-jobs",
+      paramLabel = "N",
+      description =
+          "Run at most N jobs at once (default: all of them). 1 runs them one after another: for"
+              + " a small driver, or a catalog without optimistic locking (see docs/setups.md).")
+  Integer maxConcurrentJobs;
+
+  @Option(
       names = "--run-id",
       paramLabel = "ID",
       description = "Id recorded on every snapshot and quarantine row. Default: time and random.")
@@ -90,6 +98,13 @@ final class RunCommand implements Callable<Integer> {
     RunSettings settings = RunSettings.of(bronze.settings(), catalog.settings(objectStore), known);
     if (runId != null) {
       settings = settings.withRunId(runId);
+    }
+    if (maxConcurrentJobs != null) {
+      if (maxConcurrentJobs < 1) {
+        throw new ParameterException(
+            spec.commandLine(), "--max-concurrent-jobs must be at least 1");
+      }
+      settings = settings.withMaxConcurrentJobs(maxConcurrentJobs);
     }
     if (acceptGateFailure) {
       settings = settings.acceptingGateFailures();

@@ -49,7 +49,9 @@ public final class JobRuns {
     // preflight makes an unreachable catalog or object store fail here, once, before any write.
     Preflight.check(spark, settings);
     prepareShared(spark, settings);
-    ExecutorService pool = NamedThreads.fixedPool("jobs", Math.max(1, contracts.size()));
+    ExecutorService pool =
+        NamedThreads.fixedPool(
+            "jobs", Math.max(1, Math.min(contracts.size(), settings.maxConcurrentJobs())));
     try (JobProgress progress =
         JobProgress.reporting(spark, settings.runId(), settings.clock(), display)) {
       List<Future<JobResult>> running = new ArrayList<>();

@@ -26,6 +26,7 @@ public final class RunSettings {
   private final Duration futureTolerance;
   private final boolean acceptGateFailures;
   private final WriteSettings writes;
+  private final int maxConcurrentJobs;
 
   public RunSettings(
       BronzeSettings bronze,
@@ -42,7 +43,8 @@ public final class RunSettings {
         clock,
         futureTolerance,
         false,
-        WriteSettings.tableDefaults());
+        WriteSettings.tableDefaults(),
+        Integer.MAX_VALUE);
   }
 
   private RunSettings(
@@ -53,7 +55,8 @@ public final class RunSettings {
       Clock clock,
       Duration futureTolerance,
       boolean acceptGateFailures,
-      WriteSettings writes) {
+      WriteSettings writes,
+      int maxConcurrentJobs) {
     this.bronze = requireNonNull(bronze, "bronze is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.contracts = requireNonNull(contracts, "contracts is null");
@@ -62,6 +65,7 @@ public final class RunSettings {
     this.futureTolerance = requireNonNull(futureTolerance, "futureTolerance is null");
     this.acceptGateFailures = acceptGateFailures;
     this.writes = requireNonNull(writes, "writes is null");
+    this.maxConcurrentJobs = maxConcurrentJobs;
   }
 
   public static RunSettings of(
@@ -109,12 +113,21 @@ public final class RunSettings {
   }
 
   public RunSettings withRunId(String newRunId) {
-    return copy(newRunId, acceptGateFailures, writes);
+    return copy(newRunId, acceptGateFailures, writes, maxConcurrentJobs);
   }
 
   /** The same settings, but publishing runs that fail the gate (for a known one-off). */
   public RunSettings acceptingGateFailures() {
-    return copy(runId, true, writes);
+    return copy(runId, true, writes, maxConcurrentJobs);
+  }
+
+  /** At most this many jobs run at once; all of them by default. */
+  public int maxConcurrentJobs() {
+    return maxConcurrentJobs;
+  }
+
+  public RunSettings withMaxConcurrentJobs(int newMaxConcurrentJobs) {
+    return copy(runId, acceptGateFailures, writes, newMaxConcurrentJobs);
   }
 
   /** How the Silver and quarantine writes lay out files. */
@@ -123,12 +136,15 @@ public final class RunSettings {
   }
 
   public RunSettings withWrites(WriteSettings newWrites) {
-    return copy(runId, acceptGateFailures, newWrites);
+    return copy(runId, acceptGateFailures, newWrites, maxConcurrentJobs);
   }
 
   /** A copy with the settings a wither can change; the rest are fixed at construction. */
   private RunSettings copy(
-      String newRunId, boolean newAcceptGateFailures, WriteSettings newWrites) {
+      String newRunId,
+      boolean newAcceptGateFailures,
+      WriteSettings newWrites,
+      int newMaxConcurrentJobs) {
     return new RunSettings(
         bronze,
         catalog,
@@ -137,6 +153,7 @@ public final class RunSettings {
         clock,
         futureTolerance,
         newAcceptGateFailures,
-        newWrites);
+        newWrites,
+        newMaxConcurrentJobs);
   }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where Silver lives: a warehouse location, the Iceberg catalog that tracks its tables, the
@@ -47,6 +48,11 @@ public final class CatalogSettings {
   private final ObjectStoreSettings objectStore;
 
   /**
+   * The Glue API's endpoint when not AWS's own for the region: a VPC endpoint, or a test double.
+   */
+  private final String glueEndpoint;
+
+  /**
    * @param warehouse a local path, or an s3:// or s3a:// URI
    * @param catalog {@code local}, {@code glue} or {@code jdbc:<url>}
    * @param database the Silver database (namespace)
@@ -70,6 +76,40 @@ public final class CatalogSettings {
             ? "jdbc:sqlite:" + this.warehouse + File.separator + LOCAL_CATALOG_FILE
             : kind == Kind.JDBC ? catalog : null;
     checkCombination(catalog);
+    this.glueEndpoint = null;
+  }
+
+  private CatalogSettings(CatalogSettings settings, String glueEndpoint) {
+    this.warehouse = settings.warehouse;
+    this.kind = settings.kind;
+    this.jdbcUrl = settings.jdbcUrl;
+    this.database = settings.database;
+    this.catalogName = settings.catalogName;
+    this.objectStore = settings.objectStore;
+    this.glueEndpoint = glueEndpoint;
+  }
+
+  /**
+   * The same settings, with the Glue API at {@code endpoint} (an http:// or https:// URL): a VPC
+   * endpoint, or a Glue double such as moto_server. Only for {@code --catalog glue}.
+   */
+  public CatalogSettings withGlueEndpoint(String endpoint) {
+    String lower = endpoint.toLowerCase(Locale.ROOT);
+    if (kind != Kind.GLUE) {
+      throw new SilverException(
+          SilverException.Kind.CONFIGURATION,
+          "Cannot use --glue-endpoint " + endpoint + " without --catalog glue");
+    }
+    if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+      throw new SilverException(
+          SilverException.Kind.CONFIGURATION,
+          "Cannot use --glue-endpoint " + endpoint + ": expected an http:// or https:// URL");
+    }
+    return new CatalogSettings(this, endpoint);
+  }
+
+  public Optional<String> glueEndpoint() {
+    return Optional.ofNullable(glueEndpoint);
   }
 
   public CatalogSettings(String warehouse, String catalog, String database, String catalogName) {
@@ -188,6 +228,16 @@ public final class CatalogSettings {
    * included.
    */
   public SilverException cannotConnect(Throwable failure) {
+    java.util.Optional<Throwable> denied = SilverException.accessDenied(failure);
+    if (denied.isPresent()) {
+      return new SilverException(
+          SilverException.Kind.CONFIGURATION,
+          String.format(
+              "Cannot use the catalog %s: access denied: %s; grant the job role that action on"
+                  + " that resource (infra/iam.tf)",
+              describe(), redacted(String.valueOf(denied.get().getMessage()))),
+          denied.get());
+    }
     Throwable root = Causes.root(failure);
     return new SilverException(
         SilverException.Kind.unreachableOr(SilverException.Kind.LAKEHOUSE, failure),
@@ -201,7 +251,10 @@ public final class CatalogSettings {
   public String describe() {
     switch (kind) {
       case GLUE:
-        return "the Glue Data Catalog" + objectStore.region().map(r -> " in " + r).orElse("");
+        return "the Glue Data Catalog"
+            + (glueEndpoint != null
+                ? " at " + glueEndpoint
+                : objectStore.region().map(r -> " in " + r).orElse(""));
       case LOCAL:
         return redacted(jdbcUrl) + " (local)";
       default:
@@ -229,6 +282,9 @@ public final class CatalogSettings {
     catalog.put("warehouse", warehouse);
     if (kind == Kind.GLUE) {
       catalog.put("catalog-impl", "org.apache.iceberg.aws.glue.GlueCatalog");
+      if (glueEndpoint != null) {
+        catalog.put("glue.endpoint", glueEndpoint);
+      }
     } else {
       catalog.put("catalog-impl", "org.apache.iceberg.jdbc.JdbcCatalog");
       catalog.put("uri", jdbcUrl);

@@ -91,6 +91,12 @@ public final class RunSummary {
     if (failure instanceof dev.dmssilver.SilverException) {
       return failure.getMessage();
     }
+    java.util.Optional<Throwable> denied = dev.dmssilver.SilverException.accessDenied(failure);
+    if (denied.isPresent()) {
+      return "access denied: "
+          + denied.get().getMessage()
+          + "; grant the job role that action on that resource (infra/iam.tf)";
+    }
     return failure.getClass().getSimpleName() + ": " + failure.getMessage();
   }
 

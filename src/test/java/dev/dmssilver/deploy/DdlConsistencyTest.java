@@ -29,6 +29,8 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -194,7 +196,7 @@ class DdlConsistencyTest {
   private static String describe(Contract contract) {
     List<String> columns = new ArrayList<>();
     for (ColumnSpec column : contract.silverColumns()) {
-      columns.add(column.name() + " " + column.type().sqlName().toLowerCase(Locale.ROOT));
+      columns.add(column.name() + " " + athenaType(column));
     }
     String partition =
         contract
@@ -222,6 +224,18 @@ class DdlConsistencyTest {
         + (partitions.isEmpty() ? "none" : String.join(", ", partitions));
   }
 
+  /**
+   * A contract column's type as Athena names it. Spark 3.3's timestamp is an instant: Iceberg's
+   * timestamptz, which Athena shows as timestamptz (its timestamp has no time zone).
+   */
+  private static String athenaType(ColumnSpec column) {
+    DataType type = column.type().sparkType();
+    if (type.equals(DataTypes.TimestampType)) {
+      return "timestamptz";
+    }
+    return column.type().sqlName().toLowerCase(Locale.ROOT);
+  }
+
   private static String athenaType(Type type) {
     switch (type.typeId()) {
       case LONG:
@@ -233,7 +247,8 @@ class DdlConsistencyTest {
       case DATE:
         return "date";
       case TIMESTAMP:
-        return "timestamp";
+        // Exactly: a UTC-adjusted timestamp is Athena's timestamptz, a plain one its timestamp.
+        return ((Types.TimestampType) type).shouldAdjustToUTC() ? "timestamptz" : "timestamp";
       case BOOLEAN:
         return "boolean";
       case DOUBLE:

@@ -158,4 +158,24 @@ class CatalogSettingsTest {
         .containsEntry("fs.s3a.endpoint", "https://s3.vpce.example.com")
         .containsEntry("fs.s3a.connection.ssl.enabled", "true");
   }
+
+  @Test
+  void theGlueEndpointGoesToIcebergsGlueClientAndIntoMessagesAndOnlyWithGlue() {
+    CatalogSettings glue =
+        new CatalogSettings(
+                "s3://lake/wh", "glue", "silver", "lakehouse", ObjectStoreSettings.aws("us-east-1"))
+            .withGlueEndpoint("http://127.0.0.1:5000");
+
+    assertThat(glue.sparkProperties())
+        .containsEntry("spark.sql.catalog.lakehouse.glue.endpoint", "http://127.0.0.1:5000");
+    assertThat(glue.describe()).isEqualTo("the Glue Data Catalog at http://127.0.0.1:5000");
+    assertThatThrownBy(() -> CatalogSettings.local("/tmp/wh").withGlueEndpoint("http://x:1"))
+        .isInstanceOf(SilverException.class)
+        .hasMessage("Cannot use --glue-endpoint http://x:1 without --catalog glue");
+    assertThatThrownBy(
+            () ->
+                new CatalogSettings("s3://lake/wh", "glue", "silver", "lakehouse")
+                    .withGlueEndpoint("127.0.0.1:5000"))
+        .hasMessageContaining("expected an http:// or https:// URL");
+  }
 }
