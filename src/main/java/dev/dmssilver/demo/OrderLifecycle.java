@@ -91,9 +91,7 @@ final class OrderLifecycle {
     }
     int quantity = dice.chance(0.005) ? 0 : 1 + dice.nextInt(5);
     BigDecimal total = price.multiply(BigDecimal.valueOf(quantity));
-    Object[] row = new Object[items.columnCount()];
-    row[0] = (int) itemId;
-    row[items.indexOf("order_id")] = (int) order.id;
+    Object[] row = rowOf(items, itemId, order);
     row[items.indexOf("product_id")] = (int) productId;
     row[items.indexOf("quantity")] = quantity;
     row[items.indexOf("unit_price")] = price;
@@ -140,9 +138,7 @@ final class OrderLifecycle {
     long paymentId = nextPaymentId++;
     order.paymentId = paymentId;
     SourceTable payments = tables.payments;
-    Object[] row = new Object[payments.columnCount()];
-    row[0] = (int) paymentId;
-    row[payments.indexOf("order_id")] = (int) order.id;
+    Object[] row = rowOf(payments, paymentId, order);
     row[payments.indexOf("method")] = dice.chance(0.007) ? "cash" : dice.pick(METHODS);
     row[payments.indexOf("amount")] = order.amount.signum() > 0 ? order.amount : dice.money(2, 50);
     row[payments.indexOf("status")] = "pending";
@@ -166,9 +162,7 @@ final class OrderLifecycle {
     long shipmentId = nextShipmentId++;
     order.shipmentId = shipmentId;
     SourceTable shipments = tables.shipments;
-    Object[] row = new Object[shipments.columnCount()];
-    row[0] = (int) shipmentId;
-    row[shipments.indexOf("order_id")] = (int) order.id;
+    Object[] row = rowOf(shipments, shipmentId, order);
     row[shipments.indexOf("carrier")] = dice.chance(0.005) ? null : dice.pick(CARRIERS);
     row[shipments.indexOf("delivery_status")] = "pending";
     state.insert(shipments, at, row);
@@ -229,24 +223,28 @@ final class OrderLifecycle {
   }
 
   private void setStatus(Order order, Instant at, String status) {
-    state.update(
-        tables.orders, at, order.id, row -> row[tables.orders.indexOf("order_status")] = status);
+    set(tables.orders, order.id, "order_status", status, at);
   }
 
   private void setPaymentStatus(Order order, Instant at, String status) {
-    state.update(
-        tables.payments,
-        at,
-        order.paymentId,
-        row -> row[tables.payments.indexOf("status")] = status);
+    set(tables.payments, order.paymentId, "status", status, at);
   }
 
   private void setShipmentStatus(Order order, Instant at, String status) {
-    state.update(
-        tables.shipments,
-        at,
-        order.shipmentId,
-        row -> row[tables.shipments.indexOf("delivery_status")] = status);
+    set(tables.shipments, order.shipmentId, "delivery_status", status, at);
+  }
+
+  /** One column of one row, changed at {@code at}. */
+  private void set(SourceTable table, long id, String column, Object value, Instant at) {
+    state.update(table, at, id, row -> row[table.indexOf(column)] = value);
+  }
+
+  /** A new row of a table that hangs off an order: its key and its order_id set. */
+  private static Object[] rowOf(SourceTable table, long id, Order order) {
+    Object[] row = new Object[table.columnCount()];
+    row[0] = (int) id;
+    row[table.indexOf("order_id")] = (int) order.id;
+    return row;
   }
 
   /** What the lifecycle of one order needs to remember between its steps. */

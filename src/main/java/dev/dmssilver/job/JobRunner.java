@@ -78,11 +78,26 @@ public final class JobRunner {
           new PublishStep(spark, settings, progress)
               .publish(contract, bronze.inventory(), checked, counts);
       Duration duration = Duration.between(started, settings.clock().instant());
-      progress(table, "%s", outcome.describe(duration));
-      return outcome.result(table, duration, new JobResult.BronzeFigures(bronze), counts);
+      JobResult result =
+          outcome.result(table, duration, new JobResult.BronzeFigures(bronze), counts);
+      progress(table, "%s", outcomeLine(result));
+      return result;
     } finally {
       checked.unpersist();
     }
+  }
+
+  /** The job's last step line: its snapshot, or why it was not published. */
+  private static String outcomeLine(JobResult result) {
+    return result
+        .publication()
+        .map(
+            publication ->
+                String.format(
+                    "published snapshot %d in %.1f s",
+                    publication.silverSnapshotId(), result.duration().toMillis() / 1000.0))
+        .orElseGet(
+            () -> "not published: " + result.failure().map(Throwable::getMessage).orElse(""));
   }
 
   /** What was read: a step line, notes on its shape, and a warning for undeclared columns. */

@@ -60,9 +60,6 @@ final class PublishStep {
     /** The job's result, from the figures the job gathered on the way here. */
     abstract JobResult result(
         String table, Duration duration, JobResult.BronzeFigures bronze, OutcomeCounts counts);
-
-    /** One line for the job's progress: what became of the run. */
-    abstract String describe(Duration duration);
   }
 
   /** The gate allowed the run, and its snapshots are on main. */
@@ -79,13 +76,6 @@ final class PublishStep {
         String table, Duration duration, JobResult.BronzeFigures bronze, OutcomeCounts counts) {
       return JobResult.published(table, duration, bronze, counts, verdict, publication);
     }
-
-    @Override
-    String describe(Duration duration) {
-      return String.format(
-          "published snapshot %d in %.1f s",
-          publication.silverSnapshotId(), duration.toMillis() / 1000.0);
-    }
   }
 
   /** The gate held the run back: Silver is unchanged, the would-be state is on audit branches. */
@@ -101,11 +91,6 @@ final class PublishStep {
     JobResult result(
         String table, Duration duration, JobResult.BronzeFigures bronze, OutcomeCounts counts) {
       return JobResult.gateFailed(table, duration, bronze, counts, verdict, why);
-    }
-
-    @Override
-    String describe(Duration duration) {
-      return "not published: " + why.getMessage();
     }
   }
 

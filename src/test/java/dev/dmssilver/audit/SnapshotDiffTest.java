@@ -1,12 +1,5 @@
 package dev.dmssilver.audit;
 
-import static dev.dmssilver.dms.DmsColumn.Kind.INT;
-import static dev.dmssilver.dms.DmsColumn.Kind.STRING;
-import static dev.dmssilver.dms.DmsColumn.Kind.TIMESTAMP_MILLIS;
-import static dev.dmssilver.testing.BronzeFixture.column;
-import static dev.dmssilver.testing.BronzeFixture.columns;
-import static dev.dmssilver.testing.BronzeFixture.commitTimestamp;
-import static dev.dmssilver.testing.BronzeFixture.op;
 import static dev.dmssilver.testing.BronzeFixture.row;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -212,14 +205,7 @@ class SnapshotDiffTest {
     bronze.write(
         "orders",
         "2024/01/17/20240117-090000000.parquet",
-        columns(
-            op(),
-            commitTimestamp(),
-            column("order_id", INT),
-            column("customer_id", INT),
-            column("order_date", TIMESTAMP_MILLIS),
-            column("order_status", STRING),
-            column("updated_at", TIMESTAMP_MILLIS)),
+        OrdersHistory.orderColumns(true),
         rows.toArray(new Object[0][]));
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.dmssilver.contract.ColumnSpec;
 import dev.dmssilver.contract.Contracts;
+import dev.dmssilver.testing.IamPolicy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -343,15 +344,7 @@ class TerraformConsistencyTest {
   }
 
   private static List<Map<String, Object>> list(Object blocks) {
-    List<Map<String, Object>> list = new ArrayList<>();
-    if (blocks instanceof Map) {
-      list.add((Map<String, Object>) blocks);
-    } else if (blocks instanceof Collection) {
-      for (Object block : (Collection<?>) blocks) {
-        list.add((Map<String, Object>) block);
-      }
-    }
-    return list;
+    return IamPolicy.blocks(blocks);
   }
 
   private static List<String> strings(Object value) {

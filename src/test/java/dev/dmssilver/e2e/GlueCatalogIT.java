@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dmssilver.contract.Contracts;
 import dev.dmssilver.testing.IamPolicy;
 import dev.dmssilver.testing.MotoServer;
 import dev.dmssilver.testing.RecordedCall;
@@ -38,13 +39,7 @@ class GlueCatalogIT {
   private static final String BRONZE = "s3://bronze/raw";
   private static final String WAREHOUSE = "s3://lake/wh";
   private static final List<String> SIX =
-      List.of(
-          "dim_customer",
-          "dim_product",
-          "fact_order_items",
-          "fact_orders",
-          "fact_payments",
-          "fact_shipments");
+      new ArrayList<>(Contracts.fromDirectory(PROJECT.resolve("jobs")).tables());
 
   @TempDir static Path folder;
   private static MotoServer moto;

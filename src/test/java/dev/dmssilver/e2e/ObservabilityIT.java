@@ -64,16 +64,9 @@ class ObservabilityIT {
     cloudWatch = CloudWatchRecorder.accepting();
     started = Instant.now();
     run =
-        SilverProcess.start(
-            folder,
-            AWS,
-            "run",
-            "--job",
-            "dim_customer",
-            "--bronze",
+        runCustomers(
             bronze,
-            "--warehouse",
-            folder.resolve("warehouse").toString(),
+            folder.resolve("warehouse"),
             "--run-id",
             RUN_ID,
             "--cloudwatch",

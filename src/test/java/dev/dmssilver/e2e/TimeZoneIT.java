@@ -1,17 +1,11 @@
 package dev.dmssilver.e2e;
 
-import static dev.dmssilver.dms.DmsColumn.Kind.INT;
-import static dev.dmssilver.dms.DmsColumn.Kind.STRING;
-import static dev.dmssilver.dms.DmsColumn.Kind.TIMESTAMP_MILLIS;
-import static dev.dmssilver.testing.BronzeFixture.column;
-import static dev.dmssilver.testing.BronzeFixture.columns;
-import static dev.dmssilver.testing.BronzeFixture.commitTimestamp;
 import static dev.dmssilver.testing.BronzeFixture.instant;
-import static dev.dmssilver.testing.BronzeFixture.op;
 import static dev.dmssilver.testing.BronzeFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dmssilver.testing.BronzeFixture;
+import dev.dmssilver.testing.OrdersHistory;
 import dev.dmssilver.testing.SilverProcess;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -36,14 +30,7 @@ class TimeZoneIT {
     bronze.write(
         "orders",
         "LOAD00000001.parquet",
-        columns(
-            op(),
-            commitTimestamp(),
-            column("order_id", INT),
-            column("customer_id", INT),
-            column("order_date", TIMESTAMP_MILLIS),
-            column("order_status", STRING),
-            column("updated_at", TIMESTAMP_MILLIS)),
+        OrdersHistory.orderColumns(true),
         // 2024-01-31 23:30 at UTC-5, and 2024-01-31 23:30 UTC.
         row(
             "I",

@@ -1,11 +1,5 @@
 package dev.dmssilver.job;
 
-import static dev.dmssilver.dms.DmsColumn.Kind.INT;
-import static dev.dmssilver.dms.DmsColumn.Kind.STRING;
-import static dev.dmssilver.dms.DmsColumn.Kind.TIMESTAMP_MILLIS;
-import static dev.dmssilver.testing.BronzeFixture.column;
-import static dev.dmssilver.testing.BronzeFixture.columns;
-import static dev.dmssilver.testing.BronzeFixture.commitTimestamp;
 import static dev.dmssilver.testing.BronzeFixture.instant;
 import static dev.dmssilver.testing.BronzeFixture.op;
 import static dev.dmssilver.testing.BronzeFixture.row;
@@ -20,6 +14,7 @@ import dev.dmssilver.contract.Contracts;
 import dev.dmssilver.dms.DmsColumn;
 import dev.dmssilver.lakehouse.CatalogSettings;
 import dev.dmssilver.testing.BronzeFixture;
+import dev.dmssilver.testing.OrdersHistory;
 import dev.dmssilver.testing.Tables;
 import dev.dmssilver.testing.TestSpark;
 import java.nio.file.Path;
@@ -39,15 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the full load holds every row that existed when it started.
  */
 class FullLoadSeamTest {
-  private static final List<DmsColumn> LOAD =
-      columns(
-          op(),
-          commitTimestamp(),
-          column("order_id", INT),
-          column("customer_id", INT),
-          column("order_date", TIMESTAMP_MILLIS),
-          column("order_status", STRING),
-          column("updated_at", TIMESTAMP_MILLIS));
+  private static final List<DmsColumn> LOAD = OrdersHistory.orderColumns(true);
   private static final Instant ORDERED = instant("2024-01-14T09:30:00Z");
 
   @TempDir Path folder;

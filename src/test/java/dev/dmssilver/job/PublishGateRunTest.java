@@ -1,13 +1,6 @@
 package dev.dmssilver.job;
 
-import static dev.dmssilver.dms.DmsColumn.Kind.INT;
-import static dev.dmssilver.dms.DmsColumn.Kind.STRING;
-import static dev.dmssilver.dms.DmsColumn.Kind.TIMESTAMP_MILLIS;
-import static dev.dmssilver.testing.BronzeFixture.column;
-import static dev.dmssilver.testing.BronzeFixture.columns;
-import static dev.dmssilver.testing.BronzeFixture.commitTimestamp;
 import static dev.dmssilver.testing.BronzeFixture.instant;
-import static dev.dmssilver.testing.BronzeFixture.op;
 import static dev.dmssilver.testing.BronzeFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +13,7 @@ import dev.dmssilver.lakehouse.RunRecord;
 import dev.dmssilver.lakehouse.WriteSettings;
 import dev.dmssilver.quality.GateVerdict;
 import dev.dmssilver.testing.BronzeFixture;
+import dev.dmssilver.testing.OrdersHistory;
 import dev.dmssilver.testing.Tables;
 import dev.dmssilver.testing.TestSpark;
 import java.nio.file.Path;
@@ -75,13 +69,7 @@ class PublishGateRunTest {
     bronze.write(
         "orders",
         "LOAD00000001.parquet",
-        columns(
-            commitTimestamp(),
-            column("order_id", INT),
-            column("customer_id", INT),
-            column("order_date", TIMESTAMP_MILLIS),
-            column("order_status", STRING),
-            column("updated_at", TIMESTAMP_MILLIS)),
+        OrdersHistory.orderColumns(false),
         rows.toArray(new Object[0][]));
     assertThat(run(settings).status()).isEqualTo(JobResult.Status.PUBLISHED);
   }
@@ -108,15 +96,7 @@ class PublishGateRunTest {
     for (int id = ORDERS; id > ORDERS - deleted; id--) {
       rows.add(row("D", "2024-01-16 00:00:00.000000", (long) id, null, null, null, null));
     }
-    List<DmsColumn> cdc =
-        columns(
-            op(),
-            commitTimestamp(),
-            column("order_id", INT),
-            column("customer_id", INT),
-            column("order_date", TIMESTAMP_MILLIS),
-            column("order_status", STRING),
-            column("updated_at", TIMESTAMP_MILLIS));
+    List<DmsColumn> cdc = OrdersHistory.orderColumns(true);
     bronze.write(
         "orders", "2024/01/16/20240116-000000000.parquet", cdc, rows.toArray(new Object[0][]));
   }

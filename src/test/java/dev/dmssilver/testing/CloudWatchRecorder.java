@@ -102,7 +102,8 @@ public final class CloudWatchRecorder implements AutoCloseable {
     }
   }
 
-  private static Map<String, String> decode(String body) {
+  /** The fields of a form-encoded body or a URL query, decoded. */
+  static Map<String, String> decode(String body) {
     Map<String, String> fields = new LinkedHashMap<>();
     for (String pair : body.split("&")) {
       if (pair.isEmpty()) {

@@ -100,8 +100,9 @@ public final class IamPolicy {
     return rendered;
   }
 
+  /** HCL blocks as hcl4j gives them: one block is a map, several a list of maps. */
   @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> blocks(Object blocks) {
+  public static List<Map<String, Object>> blocks(Object blocks) {
     List<Map<String, Object>> list = new ArrayList<>();
     if (blocks instanceof Map) {
       list.add((Map<String, Object>) blocks);

@@ -9,6 +9,7 @@ import static dev.dmssilver.testing.BronzeFixture.commitTimestamp;
 import static dev.dmssilver.testing.BronzeFixture.op;
 import static dev.dmssilver.testing.BronzeFixture.row;
 
+import dev.dmssilver.dms.DmsColumn;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,16 +47,7 @@ public final class OrdersHistory {
               Instant.parse("2024-01-14T08:00:00Z")));
     }
     bronze.write(
-        "orders",
-        "LOAD00000001.parquet",
-        columns(
-            commitTimestamp(),
-            column("order_id", INT),
-            column("customer_id", INT),
-            column("order_date", TIMESTAMP_MILLIS),
-            column("order_status", STRING),
-            column("updated_at", TIMESTAMP_MILLIS)),
-        rows.toArray(new Object[0][]));
+        "orders", "LOAD00000001.parquet", orderColumns(false), rows.toArray(new Object[0][]));
   }
 
   /** A day of CDC: a third of the orders ship, 1% get an unknown status, 2% are deleted. */
@@ -90,14 +82,23 @@ public final class OrdersHistory {
     bronze.write(
         "orders",
         "2024/01/16/20240116-000000000.parquet",
+        orderColumns(true),
+        rows.toArray(new Object[0][]));
+  }
+
+  /** The orders table's Bronze columns as DMS writes them: Op (CDC files only), then the rest. */
+  public static List<DmsColumn> orderColumns(boolean withOp) {
+    List<DmsColumn> columns =
         columns(
-            op(),
             commitTimestamp(),
             column("order_id", INT),
             column("customer_id", INT),
             column("order_date", TIMESTAMP_MILLIS),
             column("order_status", STRING),
-            column("updated_at", TIMESTAMP_MILLIS)),
-        rows.toArray(new Object[0][]));
+            column("updated_at", TIMESTAMP_MILLIS));
+    if (withOp) {
+      columns.add(0, op());
+    }
+    return columns;
   }
 }

@@ -143,18 +143,6 @@ public final class RecordedCall {
   }
 
   private static Map<String, String> query(String text) {
-    Map<String, String> values = new LinkedHashMap<>();
-    if (text == null || text.isEmpty()) {
-      return values;
-    }
-    for (String pair : text.split("&")) {
-      int equals = pair.indexOf('=');
-      String name = equals < 0 ? pair : pair.substring(0, equals);
-      String value = equals < 0 ? "" : pair.substring(equals + 1);
-      values.put(
-          URLDecoder.decode(name, StandardCharsets.UTF_8),
-          URLDecoder.decode(value, StandardCharsets.UTF_8));
-    }
-    return values;
+    return text == null ? new LinkedHashMap<>() : CloudWatchRecorder.decode(text);
   }
 }
