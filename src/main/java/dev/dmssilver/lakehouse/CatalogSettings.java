@@ -12,7 +12,6 @@ import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Where Silver lives: a warehouse location, the Iceberg catalog that tracks its tables, the
@@ -106,10 +105,6 @@ public final class CatalogSettings {
           "Cannot use --glue-endpoint " + endpoint + ": expected an http:// or https:// URL");
     }
     return new CatalogSettings(this, endpoint);
-  }
-
-  public Optional<String> glueEndpoint() {
-    return Optional.ofNullable(glueEndpoint);
   }
 
   public CatalogSettings(String warehouse, String catalog, String database, String catalogName) {
@@ -286,21 +281,7 @@ public final class CatalogSettings {
         catalog.put("glue.endpoint", glueEndpoint);
       }
     } else {
-      catalog.put("catalog-impl", "org.apache.iceberg.jdbc.JdbcCatalog");
-      catalog.put("uri", jdbcUrl);
-      // V1 adds view support to the catalog tables; Iceberg asks for it to be chosen explicitly.
-      catalog.put("jdbc.schema-version", "V1");
-      // The catalog's tables are created beforehand, once: see JdbcCatalogTables.
-      catalog.put(JdbcCatalogTables.INIT_PROPERTY, "false");
-      if (jdbcUrl.startsWith("jdbc:sqlite:")) {
-        // Six jobs commit at once; SQLite serializes writers, so wait for the lock, don't fail.
-        catalog.put("jdbc.busy_timeout", "60000");
-        catalog.put("jdbc.journal_mode", "WAL");
-      }
-      if (jdbcUrl.startsWith("jdbc:postgresql:")) {
-        // Seconds: a catalog that cannot be reached fails the run quickly.
-        catalog.put("jdbc.connectTimeout", "10");
-      }
+      catalog.putAll(JdbcCatalogTables.catalogProperties(jdbcUrl));
     }
     if (isS3Warehouse() || kind == Kind.GLUE) {
       catalog.putAll(objectStore.icebergProperties());

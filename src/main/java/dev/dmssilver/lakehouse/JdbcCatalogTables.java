@@ -1,6 +1,7 @@
 package dev.dmssilver.lakehouse;
 
 import dev.dmssilver.Causes;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogProperties;
@@ -23,6 +24,29 @@ final class JdbcCatalogTables {
   private static final int RETRIES = 4;
 
   private JdbcCatalogTables() {}
+
+  /**
+   * The Iceberg properties of a JDBC catalog at {@code jdbcUrl}, tuned for SQLite or PostgreSQL.
+   */
+  static Map<String, String> catalogProperties(String jdbcUrl) {
+    Map<String, String> catalog = new LinkedHashMap<>();
+    catalog.put("catalog-impl", "org.apache.iceberg.jdbc.JdbcCatalog");
+    catalog.put("uri", jdbcUrl);
+    // V1 adds view support to the catalog tables; Iceberg asks for it to be chosen explicitly.
+    catalog.put("jdbc.schema-version", "V1");
+    // The catalog's tables are created beforehand, once: see ensure.
+    catalog.put(INIT_PROPERTY, "false");
+    if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+      // Six jobs commit at once; SQLite serializes writers, so wait for the lock, don't fail.
+      catalog.put("jdbc.busy_timeout", "60000");
+      catalog.put("jdbc.journal_mode", "WAL");
+    }
+    if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+      // Seconds: a catalog that cannot be reached fails the run quickly.
+      catalog.put("jdbc.connectTimeout", "10");
+    }
+    return catalog;
+  }
 
   static void ensure(CatalogSettings catalog) {
     if (catalog.kind() == CatalogSettings.Kind.GLUE) {
