@@ -170,4 +170,21 @@ class GlueMainTest {
       System.setErr(originalErr);
     }
   }
+
+  @Test
+  void theGlueEndpointAndTheJobLimitAreJobParametersLikeAnyOther() {
+    String[] withEndpoint =
+        java.util.stream.Stream.concat(
+                java.util.Arrays.stream(GLUE_RUN),
+                java.util.stream.Stream.of(
+                    "--glue-endpoint",
+                    "https://glue.vpce.example.com",
+                    "--max-concurrent-jobs",
+                    "2"))
+            .toArray(String[]::new);
+
+    assertThat(GlueMain.silverArguments(GlueArguments.parse(withEndpoint)))
+        .containsSubsequence("--glue-endpoint", "https://glue.vpce.example.com")
+        .containsSubsequence("--max-concurrent-jobs", "2");
+  }
 }
