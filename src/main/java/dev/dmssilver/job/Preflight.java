@@ -84,7 +84,12 @@ public final class Preflight {
           catalog.warehouse(),
           where,
           describe(
-              e.statusCode(), e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode()),
+              e.statusCode(),
+              e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode(),
+              "s3:ListBucket on "
+                  + bucketArn(catalog.warehouse())
+                  + " (and s3:GetObject,"
+                  + " s3:PutObject, s3:DeleteObject on its objects)"),
           e);
     } catch (SdkClientException e) {
       throw notAnswered("warehouse", catalog.warehouse(), where, e);
@@ -101,7 +106,15 @@ public final class Preflight {
       FileSystem fileSystem = path.getFileSystem(spark.sessionState().newHadoopConf());
       fileSystem.getFileStatus(path);
     } catch (AccessDeniedException e) {
-      throw storageProblem("Bronze", root, where, describe(403, null), e);
+      throw storageProblem(
+          "Bronze",
+          root,
+          where,
+          describe(
+              403,
+              null,
+              "s3:ListBucket on " + bucketArn(root) + " and s3:GetObject on " + objectArn(root)),
+          e);
     } catch (FileNotFoundException e) {
       String why =
           e.getClass().getSimpleName().equals("UnknownStoreException")
@@ -113,13 +126,29 @@ public final class Preflight {
     }
   }
 
-  private static String describe(int statusCode, String errorCode) {
+  /**
+   * @param needed the actions and resources the refused request needs, as IAM names them
+   */
+  private static String describe(int statusCode, String errorCode, String needed) {
     if (statusCode == 403) {
       return "access denied"
           + (errorCode == null ? "" : " (" + errorCode + ")")
-          + "; check the AWS credentials (environment, profile or role) and their permissions";
+          + "; check the AWS credentials (environment, profile or role) and that they allow "
+          + needed;
     }
     return "S3 answered " + statusCode + (errorCode == null ? "" : " " + errorCode);
+  }
+
+  /** {@code arn:aws:s3:::bucket} of an s3:// URI. */
+  private static String bucketArn(String uri) {
+    String rest = uri.substring(uri.indexOf("://") + 3);
+    int slash = rest.indexOf('/');
+    return "arn:aws:s3:::" + (slash < 0 ? rest : rest.substring(0, slash));
+  }
+
+  /** {@code arn:aws:s3:::bucket/prefix*} of an s3:// URI. */
+  private static String objectArn(String uri) {
+    return "arn:aws:s3:::" + uri.substring(uri.indexOf("://") + 3) + "*";
   }
 
   /**

@@ -171,7 +171,8 @@ class S3CommandLineIT {
     assertThat(result.exitCode()).as("bad settings: " + result.stderr()).isEqualTo(2);
     assertThat(result.stderr())
         .contains("Cannot use the warehouse s3://lake/wrong-credentials at " + s3.endpoint())
-        .contains("access denied");
+        .contains("access denied")
+        .contains("allow s3:ListBucket on arn:aws:s3:::lake");
     assertThat(result.stderr() + result.stdout()).doesNotContain("not-the-secret");
     assertThat(s3.keys("lake", "wrong-credentials")).isEmpty();
   }
