@@ -78,9 +78,9 @@ final class JdbcCatalogTables {
 
   /**
    * What another process setting up the same catalog at the same moment makes us see: the tables it
-   * has just created ("already exists"), or, in SQLite, a database it has written since our
-   * connection began (SQLITE_BUSY_SNAPSHOT) or is writing now (busy, locked). The next attempt, on
-   * new connections, finds the tables there.
+   * has just created ("already exists", or a column it has just added), or, in SQLite, a database
+   * it has written since our connection began (SQLITE_BUSY_SNAPSHOT) or is writing now (busy,
+   * locked). The next attempt, on new connections, finds the tables there.
    */
   static boolean isRaceWithAnotherProcess(Throwable failure) {
     for (Throwable cause : Causes.chain(failure)) {
@@ -93,6 +93,9 @@ final class JdbcCatalogTables {
         }
       }
     }
-    return String.valueOf(Causes.root(failure).getMessage()).contains("exists");
+    // "already exists" (PostgreSQL, and any table), or SQLite's "duplicate column name" when both
+    // processes add the V1 schema's iceberg_type column to the table one of them just created.
+    String message = String.valueOf(Causes.root(failure).getMessage());
+    return message.contains("exists") || message.contains("duplicate column name");
   }
 }

@@ -24,6 +24,20 @@ class JdbcCatalogTablesTest {
         .isTrue();
   }
 
+  /** Seen in CI: two runs on one new SQLite catalog, both upgrading it to Iceberg's V1 schema. */
+  @Test
+  void aColumnAnotherProcessJustAddedIsARaceToRetry() {
+    assertThat(
+            JdbcCatalogTables.isRaceWithAnotherProcess(
+                new RuntimeException(
+                    "Failed to initialize the catalog",
+                    new SQLiteException(
+                        "[SQLITE_ERROR] SQL error or missing database (duplicate column name:"
+                            + " iceberg_type)",
+                        SQLiteErrorCode.SQLITE_ERROR))))
+        .isTrue();
+  }
+
   @Test
   void aCatalogThatCannotBeOpenedOrReachedIsNot() {
     assertThat(raceOn(SQLiteErrorCode.SQLITE_CANTOPEN)).isFalse();
