@@ -49,15 +49,16 @@ final class CatalogOptions {
             database,
             CatalogSettings.CATALOG_NAME_DEFAULT,
             objectStore.settings());
-    String endpoint = glueEndpoint != null ? glueEndpoint : System.getenv(GLUE_ENDPOINT_VARIABLE);
-    boolean fromEnvironment = glueEndpoint == null;
-    if (endpoint == null || endpoint.isEmpty() || (fromEnvironment && !isGlue())) {
+    if (glueEndpoint != null) {
+      return glueEndpoint.isEmpty() ? settings : settings.withGlueEndpoint(glueEndpoint);
+    }
+    // The environment's endpoint serves the Glue catalog only; other catalogs ignore it.
+    String fromEnvironment = System.getenv(GLUE_ENDPOINT_VARIABLE);
+    if (fromEnvironment == null
+        || fromEnvironment.isEmpty()
+        || settings.kind() != CatalogSettings.Kind.GLUE) {
       return settings;
     }
-    return settings.withGlueEndpoint(endpoint);
-  }
-
-  private boolean isGlue() {
-    return "glue".equalsIgnoreCase(catalog.trim());
+    return settings.withGlueEndpoint(fromEnvironment);
   }
 }

@@ -93,17 +93,12 @@ public final class CatalogSettings {
    * endpoint, or a Glue double such as moto_server. Only for {@code --catalog glue}.
    */
   public CatalogSettings withGlueEndpoint(String endpoint) {
-    String lower = endpoint.toLowerCase(Locale.ROOT);
     if (kind != Kind.GLUE) {
       throw new SilverException(
           SilverException.Kind.CONFIGURATION,
           "Cannot use --glue-endpoint " + endpoint + " without --catalog glue");
     }
-    if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-      throw new SilverException(
-          SilverException.Kind.CONFIGURATION,
-          "Cannot use --glue-endpoint " + endpoint + ": expected an http:// or https:// URL");
-    }
+    ObjectStoreSettings.checkHttpUrl("--glue-endpoint", endpoint);
     return new CatalogSettings(this, endpoint);
   }
 

@@ -47,13 +47,18 @@ public final class ObjectStoreSettings {
   }
 
   private static String checkedEndpoint(String endpoint) {
+    checkHttpUrl("--s3-endpoint", endpoint);
+    return endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+  }
+
+  /** Refuses an AWS endpoint {@code option} that is no http:// or https:// URL. */
+  static void checkHttpUrl(String option, String endpoint) {
     String lower = endpoint.toLowerCase(Locale.ROOT);
     if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
       throw new SilverException(
           SilverException.Kind.CONFIGURATION,
-          "Cannot use --s3-endpoint " + endpoint + ": expected an http:// or https:// URL");
+          "Cannot use " + option + " " + endpoint + ": expected an http:// or https:// URL");
     }
-    return endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
   }
 
   public Optional<String> endpoint() {
