@@ -36,10 +36,29 @@ public final class BronzeDiscovery {
   private BronzeDiscovery() {}
 
   public static BronzeInventory discover(SparkSession spark, String bronzeTable, String folder) {
+    return discover(spark, bronzeTable, folder, list(spark, bronzeTable, folder));
+  }
+
+  /** Lists the table's files without reading them: what an incremental run compares. */
+  public static List<ListedFile> list(SparkSession spark, String bronzeTable, String folder) {
+    List<ListedFile> files = new ArrayList<>();
+    for (FileStatus status : list(bronzeTable, folder, spark.sessionState().newHadoopConf())) {
+      files.add(new ListedFile(status));
+    }
+    files.sort(Comparator.comparing(ListedFile::path));
+    return files;
+  }
+
+  /** Reads the footers of {@code listed}, files of one table found by {@link #list}. */
+  public static BronzeInventory discover(
+      SparkSession spark, String bronzeTable, String folder, List<ListedFile> listed) {
     Configuration hadoopConf = spark.sessionState().newHadoopConf();
     ParquetToSparkSchemaConverter converter =
         new ParquetToSparkSchemaConverter(spark.sessionState().conf());
-    List<FileStatus> statuses = list(bronzeTable, folder, hadoopConf);
+    List<FileStatus> statuses = new ArrayList<>();
+    for (ListedFile file : listed) {
+      statuses.add(file.status());
+    }
     List<BronzeFile> files = readFooters(bronzeTable, statuses, hadoopConf, converter);
     files.sort(Comparator.comparing(BronzeFile::path));
     return new BronzeInventory(bronzeTable, folder, files);
@@ -153,7 +172,8 @@ public final class BronzeDiscovery {
       Configuration hadoopConf,
       ParquetToSparkSchemaConverter converter) {
     ExecutorService pool =
-        NamedThreads.fixedPool("footers", Math.min(FOOTER_READ_THREADS, statuses.size()));
+        NamedThreads.fixedPool(
+            "footers", Math.max(1, Math.min(FOOTER_READ_THREADS, statuses.size())));
     try {
       List<Future<BronzeFile>> footers = new ArrayList<>();
       for (FileStatus status : statuses) {
@@ -197,7 +217,8 @@ public final class BronzeDiscovery {
           schema,
           reader.getRecordCount(),
           FooterRanges.of(footer),
-          FooterRanges.holdsDeletes(footer));
+          FooterRanges.holdsDeletes(footer),
+          status.getModificationTime());
     } catch (IOException | RuntimeException e) {
       throw new SilverException(
           SilverException.Kind.BRONZE_INPUT,

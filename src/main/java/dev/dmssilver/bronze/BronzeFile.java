@@ -23,6 +23,7 @@ public final class BronzeFile {
   private final long rowCount;
   private final Map<String, Instant[]> ranges;
   private final Optional<Boolean> holdsDeletes;
+  private final long modifiedAtMillis;
 
   public BronzeFile(String path, long sizeInBytes, StructType schema, long rowCount) {
     this(
@@ -31,13 +32,15 @@ public final class BronzeFile {
         schema,
         rowCount,
         Collections.<String, Instant[]>emptyMap(),
-        Optional.<Boolean>empty());
+        Optional.<Boolean>empty(),
+        0L);
   }
 
   /**
    * @param ranges the smallest and largest instant of each timestamp-like column, by lower-cased
    *     name, where the footer's statistics give them
    * @param holdsDeletes whether the file has an Op = D row, where the statistics tell
+   * @param modifiedAtMillis when the listing says the file was last written
    */
   public BronzeFile(
       String path,
@@ -45,7 +48,9 @@ public final class BronzeFile {
       StructType schema,
       long rowCount,
       Map<String, Instant[]> ranges,
-      Optional<Boolean> holdsDeletes) {
+      Optional<Boolean> holdsDeletes,
+      long modifiedAtMillis) {
+    this.modifiedAtMillis = modifiedAtMillis;
     this.path = requireNonNull(path, "path is null");
     this.sizeInBytes = sizeInBytes;
     this.schema = requireNonNull(schema, "schema is null");
@@ -64,6 +69,11 @@ public final class BronzeFile {
 
   public long sizeInBytes() {
     return sizeInBytes;
+  }
+
+  /** Milliseconds since the epoch, as the listing reported it. */
+  public long modifiedAtMillis() {
+    return modifiedAtMillis;
   }
 
   public StructType schema() {

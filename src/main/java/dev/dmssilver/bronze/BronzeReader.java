@@ -37,15 +37,42 @@ public final class BronzeReader {
     return read(spark, inventory, contract.columns(), contract.key(), settings);
   }
 
+  /**
+   * Plans the read of some of a table's files, given when its full load started: an incremental run
+   * reads only its new CDC files, whose events still count as before or after that start.
+   */
+  public static BronzeEvents readSome(
+      SparkSession spark,
+      Contract contract,
+      BronzeSettings settings,
+      BronzeInventory someFiles,
+      Optional<Instant> fullLoadStart) {
+    return read(spark, someFiles, contract.columns(), contract.key(), settings, fullLoadStart);
+  }
+
   static BronzeEvents read(
       SparkSession spark,
       BronzeInventory inventory,
       List<ColumnSpec> columns,
       Collection<String> keyColumns,
       BronzeSettings settings) {
+    return read(
+        spark,
+        inventory,
+        columns,
+        keyColumns,
+        settings,
+        FullLoadStart.of(spark, inventory, settings.timestampColumn()));
+  }
+
+  private static BronzeEvents read(
+      SparkSession spark,
+      BronzeInventory inventory,
+      List<ColumnSpec> columns,
+      Collection<String> keyColumns,
+      BronzeSettings settings,
+      Optional<Instant> fullLoadStart) {
     Map<FileGroup, List<String>> groups = groupsOf(inventory);
-    Optional<Instant> fullLoadStart =
-        FullLoadStart.of(spark, inventory, settings.timestampColumn());
     Dataset<Row> events = null;
     Set<String> ignoredColumns = new TreeSet<>();
     for (Map.Entry<FileGroup, List<String>> group : groups.entrySet()) {

@@ -31,5 +31,11 @@ public final class EventColumns {
   /** Increases with the row's position inside its split. Only comparable within one split. */
   public static final String POSITION = "_event_position";
 
+  /**
+   * True for a key's latest event as an incremental run's state kept it: it takes part in the
+   * ordering like any event, but was counted when it was first read.
+   */
+  public static final String FROM_STATE = "_event_from_state";
+
   private EventColumns() {}
 }

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.dmssilver.bronze.EventColumns;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -75,6 +76,9 @@ public final class LatestEvent {
     WindowSpec allOfKey =
         latestFirst.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
 
+    // An incremental run's state rows were counted when their events were first read.
+    boolean withState = Arrays.asList(events.columns()).contains(EventColumns.FROM_STATE);
+    Column counted = withState ? when(not(col(EventColumns.FROM_STATE)), 1) : lit(1);
     // The text of a commit timestamp is kept only where it did not parse, to name it in the error;
     // every other event would carry 26 bytes through the shuffle and sort for nothing.
     return events
@@ -83,7 +87,7 @@ public final class LatestEvent {
             when(unparseableCommitTimestamp(), col(EventColumns.COMMIT_TIMESTAMP_TEXT)))
         .withColumn(ISOLATION, isolation)
         .withColumn(RANK, row_number().over(latestFirst))
-        .withColumn(KEY_EVENT_COUNT, count(lit(1)).over(allOfKey))
+        .withColumn(KEY_EVENT_COUNT, count(counted).over(allOfKey))
         .where(col(RANK).equalTo(1))
         .drop(RANK, ISOLATION);
   }

@@ -60,6 +60,22 @@ final class RunCommand implements Callable<Integer> {
   Integer maxConcurrentJobs;
 
   @Option(
+      names = "--incremental",
+      arity = "0..1",
+      description =
+          "Apply only the Bronze files no earlier incremental run applied, keeping a state in"
+              + " silver_state_<job> tables; falls back on the full rebuild, saying why, when it"
+              + " must (docs/incremental.md).")
+  boolean incremental;
+
+  @Option(
+      names = "--rebuild-state",
+      arity = "0..1",
+      description =
+          "With --incremental: rebuild from the whole Bronze history and save the state afresh.")
+  boolean rebuildState;
+
+  @Option(
       names = "--run-id",
       paramLabel = "ID",
       description = "Id recorded on every snapshot and quarantine row. Default: time and random.")
@@ -105,6 +121,14 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine(), "--max-concurrent-jobs must be at least 1");
       }
       settings = settings.withMaxConcurrentJobs(maxConcurrentJobs);
+    }
+    if (rebuildState && !incremental) {
+      throw new ParameterException(spec.commandLine(), "--rebuild-state needs --incremental");
+    }
+    if (incremental) {
+      settings =
+          settings.withMode(
+              rebuildState ? RunSettings.Mode.REBUILD_STATE : RunSettings.Mode.INCREMENTAL);
     }
     if (acceptGateFailure) {
       settings = settings.acceptingGateFailures();

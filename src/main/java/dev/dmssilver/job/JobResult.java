@@ -4,14 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import dev.dmssilver.SilverException;
 import dev.dmssilver.bronze.BronzeEvents;
+import dev.dmssilver.bronze.BronzeInventory;
 import dev.dmssilver.lakehouse.Publication;
 import dev.dmssilver.quality.GateVerdict;
 import dev.dmssilver.quality.OutcomeCounts;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What one job did. A job that ran to the end has its figures and gate verdict: it either published
@@ -22,6 +25,8 @@ public final class JobResult {
   /** How a job ended. */
   public enum Status {
     PUBLISHED,
+    /** An incremental run found no new Bronze file: nothing to do, nothing written. */
+    UP_TO_DATE,
     GATE_FAILED,
     FAILED
   }
@@ -90,6 +95,10 @@ public final class JobResult {
         requireNonNull(explanation, "explanation is null"));
   }
 
+  static JobResult upToDate(String table, Duration duration) {
+    return new JobResult(table, Status.UP_TO_DATE, duration, null, null, null, null, null);
+  }
+
   static JobResult failed(String table, Duration duration, Throwable failure) {
     return new JobResult(
         table, Status.FAILED, duration, null, null, null, null, requireNonNull(failure, "failure"));
@@ -107,9 +116,9 @@ public final class JobResult {
     return duration;
   }
 
-  /** True when the job published its tables. */
+  /** True when the job published its tables, or found them up to date. */
   public boolean succeeded() {
-    return status == Status.PUBLISHED;
+    return status == Status.PUBLISHED || status == Status.UP_TO_DATE;
   }
 
   public Optional<BronzeFigures> bronze() {
@@ -157,11 +166,15 @@ public final class JobResult {
     private final long bytes;
     private final Set<String> ignoredColumns;
 
+    BronzeFigures(BronzeInventory inventory, Set<String> ignoredColumns) {
+      this.files = inventory.fileCount();
+      this.events = inventory.eventCount();
+      this.bytes = inventory.sizeInBytes();
+      this.ignoredColumns = Collections.unmodifiableSet(new TreeSet<>(ignoredColumns));
+    }
+
     BronzeFigures(BronzeEvents events) {
-      this.files = events.inventory().fileCount();
-      this.events = events.inventory().eventCount();
-      this.bytes = events.inventory().sizeInBytes();
-      this.ignoredColumns = events.ignoredColumns();
+      this(events.inventory(), events.ignoredColumns());
     }
 
     public int files() {

@@ -16,6 +16,8 @@ import dev.dmssilver.contract.Contract;
 import dev.dmssilver.contract.Enrichment;
 import dev.dmssilver.enrich.DerivedColumns;
 import dev.dmssilver.enrich.EnrichmentJoin;
+import dev.dmssilver.incremental.FullState;
+import dev.dmssilver.lakehouse.RunRecord;
 import dev.dmssilver.quality.OutcomeCounts;
 import dev.dmssilver.quality.Validation;
 import java.time.Duration;
@@ -54,6 +56,14 @@ public final class JobRunner {
 
   /** Runs the job for {@code contract}; throws if anything stops it. */
   public JobResult run(Contract contract) {
+    return run(contract, Optional.<FullState>empty());
+  }
+
+  /**
+   * Runs the full rebuild; with {@code state}, also saves what incremental runs start from once the
+   * rebuild has published.
+   */
+  JobResult run(Contract contract, Optional<FullState> state) {
     Instant started = settings.clock().instant();
     String table = contract.table();
     ContractCheck.check(spark, contract);
@@ -62,14 +72,14 @@ public final class JobRunner {
 
     Dataset<Row> latest = LatestEvent.resolve(bronze.events(), contract.key());
     for (Enrichment enrichment : contract.enrichments()) {
-      latest = EnrichmentJoin.apply(latest, enrichment, currentRowsOf(enrichment));
+      latest = EnrichmentJoin.apply(latest, enrichment, currentRowsOf(enrichment, state));
     }
     latest = DerivedColumns.apply(latest, contract.derived());
     Validation validation = Validation.of(contract, started.plus(settings.futureTolerance()));
     Dataset<Row> checked = validation.apply(latest).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       progress(table, "resolving and validating");
-      OutcomeCounts counts = countReadingBronze(bronze, checked, validation);
+      OutcomeCounts counts = countReadingBronze(bronze.inventory(), checked, validation);
       checkBeforeWriting(contract, bronze.inventory(), counts);
       describe(table, bronze, counts);
       FailPoint.reach(FailPoint.BRONZE_RESOLVED);
@@ -77,6 +87,18 @@ public final class JobRunner {
       PublishStep.Outcome outcome =
           new PublishStep(spark, settings, progress)
               .publish(contract, bronze.inventory(), checked, counts);
+      if (state.isPresent() && outcome instanceof PublishStep.Published) {
+        progress(table, "saving the incremental state");
+        state
+            .get()
+            .save(
+                contract,
+                checked,
+                bronze,
+                ((PublishStep.Published) outcome).publication.silverSnapshotId(),
+                counts.newestCommit(),
+                RunRecord.builder(settings.runId(), table).build());
+      }
       Duration duration = Duration.between(started, settings.clock().instant());
       JobResult result =
           outcome.result(table, duration, new JobResult.BronzeFigures(bronze), counts);
@@ -146,9 +168,18 @@ public final class JobRunner {
   }
 
   /** The current rows of the entity an enrichment copies from, resolved from its own Bronze. */
-  private Dataset<Row> currentRowsOf(Enrichment enrichment) {
+  private Dataset<Row> currentRowsOf(Enrichment enrichment, Optional<FullState> state) {
     Contract source = settings.contracts().get(enrichment.fromContract());
     BronzeEvents events = read(source);
+    Dataset<Row> latest = LatestEvent.resolve(events.events(), source.key());
+    if (state.isPresent()) {
+      latest = state.get().addSource(source, latest, events);
+    }
+    return currentRowsOf(latest, source, enrichment);
+  }
+
+  /** The current rows of {@code source}, from its latest events: what an enrichment looks up. */
+  static Dataset<Row> currentRowsOf(Dataset<Row> latest, Contract source, Enrichment enrichment) {
     Column keyPresent = null;
     for (String key : source.key()) {
       Column present = col(key).isNotNull();
@@ -163,7 +194,7 @@ public final class JobRunner {
         needed.add(col(column.name()));
       }
     }
-    return LatestEvent.resolve(events.events(), source.key())
+    return latest
         .where(LatestEvent.isCurrent().and(keyPresent))
         .select(needed.toArray(new Column[0]));
   }
@@ -172,8 +203,8 @@ public final class JobRunner {
    * Runs the job's one action, which reads Bronze. A file whose footer was fine but whose pages are
    * not fails only here, deep inside Spark: say which file, plainly.
    */
-  private static OutcomeCounts countReadingBronze(
-      BronzeEvents bronze, Dataset<Row> checked, Validation validation) {
+  static OutcomeCounts countReadingBronze(
+      BronzeInventory inventory, Dataset<Row> checked, Validation validation) {
     try {
       return OutcomeCounts.of(checked, validation.reasons());
     } catch (Exception e) {
@@ -187,7 +218,7 @@ public final class JobRunner {
           SilverException.Kind.BRONZE_INPUT,
           String.format(
               "Cannot read Bronze table %s: %s is corrupt (%s)",
-              bronze.inventory().bronzeTable(), file.get(), UnreadableFile.rootCause(e)),
+              inventory.bronzeTable(), file.get(), UnreadableFile.rootCause(e)),
           e);
     }
   }

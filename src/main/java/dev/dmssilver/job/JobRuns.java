@@ -105,7 +105,11 @@ public final class JobRuns {
     spark.sparkContext().setLocalProperty("spark.scheduler.pool", contract.table());
     spark.sparkContext().setJobGroup(contract.table(), "Silver job " + contract.table(), false);
     try {
-      return new JobRunner(spark, settings, progress).run(contract);
+      if (settings.mode() == RunSettings.Mode.FULL) {
+        return new JobRunner(spark, settings, progress).run(contract);
+      }
+      return new IncrementalJob(spark, settings, progress)
+          .run(contract, settings.mode() == RunSettings.Mode.REBUILD_STATE);
     } catch (Exception | LinkageError e) {
       // Exception, not RuntimeException: Spark's Scala code throws checked exceptions unannounced.
       progress.warn(contract.table(), "failed: " + e.getMessage());

@@ -94,8 +94,34 @@ final class PublishStep {
     }
   }
 
+  /** How a run stages its Silver table on its audit branch. */
+  interface SilverStaging {
+    StagedSilver stage(Publisher publisher, Optional<Snapshot> base, RunRecord record);
+  }
+
+  /** Publishes a full rebuild: the whole Silver table, replaced. */
   Outcome publish(
       Contract contract, BronzeInventory inventory, Dataset<Row> checked, OutcomeCounts counts) {
+    return publish(
+        contract,
+        inventory,
+        checked,
+        counts,
+        (publisher, base, record) ->
+            publisher.stage(
+                contract.table(), base, silverRows(contract, checked), counts.validRows(), record));
+  }
+
+  /**
+   * @param checked the rows whose outcome this run decided (every current row for a full rebuild);
+   *     its quarantined rows replace the job's quarantine slice
+   */
+  Outcome publish(
+      Contract contract,
+      BronzeInventory inventory,
+      Dataset<Row> checked,
+      OutcomeCounts counts,
+      SilverStaging staging) {
     String table = contract.table();
     new SilverTables(spark, settings.catalog()).ensure(contract);
     Publisher publisher = new Publisher(spark, settings.catalog(), settings.writes());
@@ -116,8 +142,7 @@ final class PublishStep {
         "Writing %,d Silver rows to audit branch %s",
         counts.validRows(),
         Publisher.auditBranch(record));
-    StagedSilver staged =
-        publisher.stage(table, base, silverRows(contract, checked), counts.validRows(), record);
+    StagedSilver staged = staging.stage(publisher, base, record);
     FailPoint.reach(FailPoint.SILVER_STAGED);
     Dataset<Row> quarantineRows = quarantineRows(contract, checked);
     if (!verdict.allowsPublishing()) {

@@ -27,6 +27,17 @@ public final class RunSettings {
   private final boolean acceptGateFailures;
   private final WriteSettings writes;
   private final int maxConcurrentJobs;
+  private final Mode mode;
+
+  /** How the jobs build Silver. */
+  public enum Mode {
+    /** Every run rebuilds from the whole Bronze history: the default, and the reference. */
+    FULL,
+    /** Apply only the Bronze files not applied yet; a full rebuild where that cannot be trusted. */
+    INCREMENTAL,
+    /** A full rebuild that also saves the incremental state afresh. */
+    REBUILD_STATE
+  }
 
   public RunSettings(
       BronzeSettings bronze,
@@ -44,7 +55,8 @@ public final class RunSettings {
         futureTolerance,
         false,
         WriteSettings.tableDefaults(),
-        Integer.MAX_VALUE);
+        Integer.MAX_VALUE,
+        Mode.FULL);
   }
 
   private RunSettings(
@@ -56,7 +68,9 @@ public final class RunSettings {
       Duration futureTolerance,
       boolean acceptGateFailures,
       WriteSettings writes,
-      int maxConcurrentJobs) {
+      int maxConcurrentJobs,
+      Mode mode) {
+    this.mode = requireNonNull(mode, "mode is null");
     this.bronze = requireNonNull(bronze, "bronze is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.contracts = requireNonNull(contracts, "contracts is null");
@@ -113,12 +127,12 @@ public final class RunSettings {
   }
 
   public RunSettings withRunId(String newRunId) {
-    return copy(newRunId, acceptGateFailures, writes, maxConcurrentJobs);
+    return copy(newRunId, acceptGateFailures, writes, maxConcurrentJobs, mode);
   }
 
   /** The same settings, but publishing runs that fail the gate (for a known one-off). */
   public RunSettings acceptingGateFailures() {
-    return copy(runId, true, writes, maxConcurrentJobs);
+    return copy(runId, true, writes, maxConcurrentJobs, mode);
   }
 
   /** At most this many jobs run at once; all of them by default. */
@@ -127,7 +141,7 @@ public final class RunSettings {
   }
 
   public RunSettings withMaxConcurrentJobs(int newMaxConcurrentJobs) {
-    return copy(runId, acceptGateFailures, writes, newMaxConcurrentJobs);
+    return copy(runId, acceptGateFailures, writes, newMaxConcurrentJobs, mode);
   }
 
   /** How the Silver and quarantine writes lay out files. */
@@ -136,7 +150,15 @@ public final class RunSettings {
   }
 
   public RunSettings withWrites(WriteSettings newWrites) {
-    return copy(runId, acceptGateFailures, newWrites, maxConcurrentJobs);
+    return copy(runId, acceptGateFailures, newWrites, maxConcurrentJobs, mode);
+  }
+
+  public Mode mode() {
+    return mode;
+  }
+
+  public RunSettings withMode(Mode newMode) {
+    return copy(runId, acceptGateFailures, writes, maxConcurrentJobs, newMode);
   }
 
   /** A copy with the settings a wither can change; the rest are fixed at construction. */
@@ -144,7 +166,8 @@ public final class RunSettings {
       String newRunId,
       boolean newAcceptGateFailures,
       WriteSettings newWrites,
-      int newMaxConcurrentJobs) {
+      int newMaxConcurrentJobs,
+      Mode newMode) {
     return new RunSettings(
         bronze,
         catalog,
@@ -154,6 +177,7 @@ public final class RunSettings {
         futureTolerance,
         newAcceptGateFailures,
         newWrites,
-        newMaxConcurrentJobs);
+        newMaxConcurrentJobs,
+        newMode);
   }
 }

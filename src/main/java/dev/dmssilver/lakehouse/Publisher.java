@@ -156,7 +156,7 @@ public final class Publisher {
   }
 
   /** Points the audit branch at {@code snapshotId}, replacing an old one of that name. */
-  private static void createAuditBranch(Table table, String branch, long snapshotId) {
+  static void createAuditBranch(Table table, String branch, long snapshotId) {
     TableRefs.change(
         table,
         refs -> {
@@ -214,7 +214,7 @@ public final class Publisher {
   }
 
   /** A table's branch as a Spark identifier Iceberg understands: table.`branch_<name>`. */
-  private static String onBranch(String qualifiedTable, String branch) {
+  static String onBranch(String qualifiedTable, String branch) {
     return qualifiedTable + ".`branch_" + branch + "`";
   }
 
@@ -240,7 +240,7 @@ public final class Publisher {
     return found;
   }
 
-  private static void checkRecords(String name, Snapshot snapshot, String property, long planned) {
+  static void checkRecords(String name, Snapshot snapshot, String property, long planned) {
     long actual = Long.parseLong(snapshot.summary().getOrDefault(property, "0"));
     if (actual != planned) {
       throw new SilverException(

@@ -111,6 +111,28 @@ public final class OutcomeCounts {
         unparseableEvents == 0 ? null : unparseableExample(checked));
   }
 
+  /**
+   * The figures of an incremental run, whose rows are only the ones it decided again: the Silver
+   * total is {@code validRowsInTotal}, every quarantined row was decided again, and the newest
+   * commit is the later of this run's and {@code newestBefore}.
+   */
+  public OutcomeCounts withTotals(long validRowsInTotal, Optional<Instant> newestBefore) {
+    Instant newest = newestCommit;
+    if (newestBefore.isPresent() && (newest == null || newestBefore.get().isAfter(newest))) {
+      newest = newestBefore.get();
+    }
+    return new OutcomeCounts(
+        eventsResolved,
+        deletedKeys,
+        validRowsInTotal + quarantinedRows,
+        validRowsInTotal,
+        quarantinedRows,
+        rowsByReason,
+        newest,
+        unparseableCommitTimestamps,
+        unparseableExample);
+  }
+
   /** The first, in text order, of the events whose commit timestamp did not parse: "file: text". */
   private static String unparseableExample(Dataset<Row> checked) {
     Column example =

@@ -20,7 +20,7 @@ public final class RunSummary {
     StringBuilder failures = new StringBuilder();
     for (JobResult result : results) {
       String time = String.format("%.1f s", result.duration().toMillis() / 1000.0);
-      if (result.status() != JobResult.Status.PUBLISHED) {
+      if (!result.succeeded()) {
         failures
             .append("  ")
             .append(result.table())
@@ -45,7 +45,8 @@ public final class RunSummary {
   /** A job's line; a gate failure still shows its figures: what would have been published. */
   private static List<String> row(JobResult result, String time) {
     if (!result.counts().isPresent()) {
-      return Arrays.asList(result.table(), "", "", "", "", "", time, "FAILED");
+      String status = result.succeeded() ? "up to date" : "FAILED";
+      return Arrays.asList(result.table(), "", "", "", "", "", time, status);
     }
     OutcomeCounts counts = result.counts().get();
     JobResult.BronzeFigures bronze = result.bronze().get();

@@ -1,0 +1,155 @@
+package dev.dmssilver.incremental;
+
+import dev.dmssilver.bronze.EventColumns;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.iceberg.spark.CommitMetadata;
+import org.apache.spark.sql.SparkSession;
+
+/** The MERGE statements that update state tables; each is one Iceberg commit. */
+final class StateMerge {
+  private StateMerge() {}
+
+  /** State tables are rewritten a little at a time: deletes and updates merge on read. */
+  static Map<String, String> tableProperties() {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("format-version", "2");
+    properties.put("write.delete.mode", "merge-on-read");
+    properties.put("write.update.mode", "merge-on-read");
+    properties.put("write.merge.mode", "merge-on-read");
+    properties.put("commit.retry.num-retries", "20");
+    properties.put("commit.retry.min-wait-ms", "100");
+    properties.put("commit.retry.max-wait-ms", "5000");
+    return properties;
+  }
+
+  /** Replaces the rows of the changed keys; new keys are added. */
+  static void replaceKeys(
+      SparkSession spark, String target, SourceChanges changes, Map<String, String> snapshot) {
+    merge(
+        spark,
+        target,
+        changes,
+        "WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *",
+        snapshot);
+  }
+
+  /**
+   * Like {@link #replaceKeys}, but a row is only ever replaced by a later event, so a run that lost
+   * a race can never take an entity's state back.
+   */
+  static void newerOnly(
+      SparkSession spark, String target, SourceChanges changes, Map<String, String> snapshot) {
+    merge(
+        spark,
+        target,
+        changes,
+        "WHEN MATCHED AND "
+            + order("s")
+            + " > "
+            + order("t")
+            + " THEN UPDATE SET *"
+            + " WHEN NOT MATCHED THEN INSERT *",
+        snapshot);
+  }
+
+  /** Adds files not recorded yet. */
+  static void newFiles(
+      SparkSession spark,
+      String target,
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> files,
+      Map<String, String> snapshot) {
+    String view = StateStore.uniqueViewName("files");
+    files.createOrReplaceTempView(view);
+    try {
+      commit(
+          spark,
+          snapshot,
+          "MERGE INTO "
+              + target
+              + " t USING "
+              + view
+              + " s ON t.source = s.source AND t.path = s.path WHEN NOT MATCHED THEN INSERT *");
+    } finally {
+      spark.catalog().dropTempView(view);
+    }
+  }
+
+  private static void merge(
+      SparkSession spark,
+      String target,
+      SourceChanges changes,
+      String clauses,
+      Map<String, String> snapshot) {
+    String view = StateStore.uniqueViewName("changes");
+    changes.rows.createOrReplaceTempView(view);
+    try {
+      commit(
+          spark,
+          snapshot,
+          "MERGE INTO "
+              + target
+              + " t USING "
+              + view
+              + " s ON "
+              + sameRow(changes.key)
+              + " "
+              + clauses);
+    } finally {
+      spark.catalog().dropTempView(view);
+    }
+  }
+
+  /**
+   * The same key; or, for an event with a NULL key (which stands alone, as in the full rebuild),
+   * the same event: file, split and position.
+   */
+  static String sameRow(List<String> key) {
+    List<String> equal = new ArrayList<>();
+    List<String> sourceNull = new ArrayList<>();
+    List<String> targetNull = new ArrayList<>();
+    for (String column : key) {
+      equal.add("s.`" + column + "` = t.`" + column + "`");
+      sourceNull.add("s.`" + column + "` IS NULL");
+      targetNull.add("t.`" + column + "` IS NULL");
+    }
+    String sameEvent =
+        String.format(
+            "s.%1$s = t.%1$s AND s.%2$s = t.%2$s AND s.%3$s = t.%3$s",
+            EventColumns.FILE, EventColumns.BLOCK_START, EventColumns.POSITION);
+    return "(("
+        + String.join(" AND ", equal)
+        + ") OR (("
+        + String.join(" OR ", sourceNull)
+        + ") AND ("
+        + String.join(" OR ", targetNull)
+        + ") AND "
+        + sameEvent
+        + "))";
+  }
+
+  /** The full rebuild's order of events, as one comparable struct. */
+  private static String order(String alias) {
+    return String.format(
+        "struct(%1$s.%2$s, %1$s.%3$s, %1$s.%4$s, %1$s.%5$s, %1$s.%6$s, %1$s.%7$s)",
+        alias,
+        EventColumns.COMMIT_TIMESTAMP,
+        EventColumns.CHANGE_SEQUENCE,
+        EventColumns.FROM_CDC,
+        EventColumns.FILE,
+        EventColumns.BLOCK_START,
+        EventColumns.POSITION);
+  }
+
+  private static void commit(SparkSession spark, Map<String, String> snapshot, String sql) {
+    CommitMetadata.withCommitProperties(
+        snapshot,
+        () -> {
+          spark.sql(sql);
+          return 0;
+        },
+        RuntimeException.class);
+  }
+}

@@ -1,0 +1,307 @@
+package dev.dmssilver.job;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import dev.dmssilver.bronze.BronzeDiscovery;
+import dev.dmssilver.bronze.BronzeEvents;
+import dev.dmssilver.bronze.BronzeInventory;
+import dev.dmssilver.bronze.BronzeReader;
+import dev.dmssilver.bronze.ListedFile;
+import dev.dmssilver.cdc.LatestEvent;
+import dev.dmssilver.contract.ColumnSpec;
+import dev.dmssilver.contract.Contract;
+import dev.dmssilver.contract.Enrichment;
+import dev.dmssilver.enrich.DerivedColumns;
+import dev.dmssilver.enrich.EnrichmentJoin;
+import dev.dmssilver.incremental.ContractFingerprint;
+import dev.dmssilver.incremental.FullState;
+import dev.dmssilver.incremental.Increment;
+import dev.dmssilver.incremental.IncrementalPlan;
+import dev.dmssilver.incremental.JobState;
+import dev.dmssilver.incremental.StateStore;
+import dev.dmssilver.incremental.StateSummary;
+import dev.dmssilver.lakehouse.Publisher;
+import dev.dmssilver.lakehouse.RunRecord;
+import dev.dmssilver.lakehouse.SilverMerge;
+import dev.dmssilver.quality.OutcomeCounts;
+import dev.dmssilver.quality.Validation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotSummary;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Runs one job incrementally: reads only the Bronze files its state has not applied, resolves their
+ * events against each key's latest event in the state, decides again the rows that could have
+ * changed, and merges those into Silver. Falls back on the full rebuild, saying why, when the state
+ * cannot be trusted to give the same result (see {@link IncrementalPlan}).
+ */
+final class IncrementalJob {
+  private final SparkSession spark;
+  private final RunSettings settings;
+  private final JobProgress progress;
+  private final StateStore store;
+
+  IncrementalJob(SparkSession spark, RunSettings settings, JobProgress progress) {
+    this.spark = requireNonNull(spark, "spark is null");
+    this.settings = requireNonNull(settings, "settings is null");
+    this.progress = requireNonNull(progress, "progress is null");
+    this.store = new StateStore(spark, settings.catalog());
+  }
+
+  JobResult run(Contract contract, boolean rebuildState) {
+    Instant started = settings.clock().instant();
+    String job = contract.table();
+    ContractCheck.check(spark, contract);
+    List<Contract> parents = parentsOf(contract);
+    String fingerprint = ContractFingerprint.of(contract, parents);
+    Optional<JobState> state = rebuildState ? Optional.empty() : store.load(job);
+    IncrementalPlan plan;
+    if (state.isPresent()) {
+      progress.stage(job, "listing Bronze to compare with the incremental state");
+      plan = store.plan(state.get(), fingerprint, listings(contract, parents));
+    } else {
+      plan = null;
+    }
+    Optional<String> rebuild =
+        plan == null
+            ? Optional.of(rebuildState ? "asked to rebuild the state" : "no incremental state yet")
+            : plan.fullRebuildReason();
+    if (rebuild.isPresent()) {
+      progress.log(job, "full rebuild: " + rebuild.get());
+      try (FullState full = store.fullState(fingerprint)) {
+        return new JobRunner(spark, settings, progress).run(contract, Optional.of(full));
+      }
+    }
+    if (plan.newFileCount() == 0) {
+      progress.stage(job, "nothing new: every Bronze file is already applied");
+      return JobResult.upToDate(job, Duration.between(started, settings.clock().instant()));
+    }
+    return apply(contract, parents, state.get(), plan, fingerprint, started);
+  }
+
+  private JobResult apply(
+      Contract contract,
+      List<Contract> parents,
+      JobState base,
+      IncrementalPlan plan,
+      String fingerprint,
+      Instant started) {
+    String job = contract.table();
+    List<String> key = contract.key();
+    progress.stage(job, "reading %,d new Bronze files", plan.newFileCount());
+    List<Dataset<Row>> persisted = new ArrayList<>();
+    Map<Contract, Dataset<Row>> parentChanges = new LinkedHashMap<>();
+    Map<String, Dataset<Row>> parentLatest = new LinkedHashMap<>();
+    Dataset<Row> ownState = store.ownRows(base);
+    Dataset<Row> childKeys = null;
+    for (Contract parent : parents) {
+      Dataset<Row> old = store.sourceRows(base, parent.table());
+      List<ListedFile> fresh = plan.newFiles().get(parent.table());
+      if (fresh.isEmpty()) {
+        parentLatest.put(parent.table(), old);
+        continue;
+      }
+      BronzeEvents events = readNew(parent, fresh, base);
+      Dataset<Row> changed =
+          Increment.resolveAgainst(events.events(), old, parent.key())
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      persisted.add(changed);
+      parentChanges.put(parent, changed);
+      parentLatest.put(parent.table(), Increment.updated(old, changed, parent));
+      for (Enrichment enrichment : contract.enrichments()) {
+        if (enrichment.fromContract().equals(parent.table())) {
+          Dataset<Row> children =
+              Increment.childrenOf(
+                  ownState, enrichment, Increment.touched(old, changed, parent), key);
+          childKeys = childKeys == null ? children : childKeys.union(children);
+        }
+      }
+    }
+    List<ListedFile> ownFresh = plan.newFiles().get(job);
+    BronzeEvents ownEvents = ownFresh.isEmpty() ? null : readNew(contract, ownFresh, base);
+    BronzeInventory inventory =
+        ownEvents == null
+            ? new BronzeInventory(
+                contract.bronze().table(),
+                settings.bronze().tableFolder(contract.bronze()),
+                Collections.emptyList())
+            : ownEvents.inventory();
+    Dataset<Row> changedOwn =
+        ownEvents == null
+            ? Increment.noChanges(ownState)
+            : Increment.resolveAgainst(ownEvents.events(), ownState, key);
+
+    Dataset<Row> latest = Increment.rowsToEvaluate(changedOwn, ownState, key, childKeys);
+    for (Enrichment enrichment : contract.enrichments()) {
+      Contract parent = settings.contracts().get(enrichment.fromContract());
+      latest =
+          EnrichmentJoin.apply(
+              latest,
+              enrichment,
+              JobRunner.currentRowsOf(parentLatest.get(parent.table()), parent, enrichment));
+    }
+    latest = DerivedColumns.apply(latest, contract.derived());
+    Validation validation = Validation.of(contract, started.plus(settings.futureTolerance()));
+    Dataset<Row> checked = validation.apply(latest).persist(StorageLevel.MEMORY_AND_DISK());
+    persisted.add(checked);
+    try {
+      progress.stage(job, "resolving and validating the changed keys");
+      OutcomeCounts changes = JobRunner.countReadingBronze(inventory, checked, validation);
+      JobRunner.checkBeforeWriting(contract, inventory, changes);
+      Snapshot silverBase =
+          new Publisher(spark, settings.catalog(), settings.writes()).current(job).get();
+      long validTotal =
+          Long.parseLong(silverBase.summary().get(SnapshotSummary.TOTAL_RECORDS_PROP))
+              - checked.where(col(Increment.PREVIOUS_OUTCOME).equalTo("valid")).count()
+              + changes.validRows();
+      OutcomeCounts counts = changes.withTotals(validTotal, base.newestCommit());
+      progress.stage(
+          job,
+          "%,d keys decided again: %,d valid, %,d quarantined, %,d deleted; Silver will hold %,d"
+              + " rows",
+          changes.currentRows() + changes.deletedKeys(),
+          changes.validRows(),
+          changes.quarantinedRows(),
+          changes.deletedKeys(),
+          validTotal);
+
+      PublishStep.Outcome outcome =
+          new PublishStep(spark, settings, progress)
+              .publish(
+                  contract,
+                  inventory,
+                  checked,
+                  counts,
+                  (publisher, silver, record) ->
+                      SilverMerge.stage(
+                          spark,
+                          settings.catalog(),
+                          job,
+                          silver.get(),
+                          silverChanges(contract, checked),
+                          key,
+                          silverColumns(contract),
+                          validTotal,
+                          record));
+      if (outcome instanceof PublishStep.Published) {
+        long silverSnapshot = ((PublishStep.Published) outcome).publication.silverSnapshotId();
+        progress.stage(job, "committing the incremental state");
+        store.apply(
+            base,
+            contract,
+            checked,
+            parentChanges,
+            newFileRows(contract, parents, plan),
+            new StateSummary(
+                fingerprint,
+                silverSnapshot,
+                fullLoadStarts(base, contract, parents),
+                counts.newestCommit()),
+            RunRecord.builder(settings.runId(), job).build());
+      }
+      Duration duration = Duration.between(started, settings.clock().instant());
+      JobResult.BronzeFigures figures =
+          new JobResult.BronzeFigures(
+              inventory,
+              ownEvents == null ? Collections.<String>emptySet() : ownEvents.ignoredColumns());
+      return outcome.result(job, duration, figures, counts);
+    } finally {
+      for (Dataset<Row> kept : persisted) {
+        kept.unpersist();
+      }
+    }
+  }
+
+  private Map<String, List<ListedFile>> listings(Contract contract, List<Contract> parents) {
+    Map<String, List<ListedFile>> listed = new LinkedHashMap<>();
+    listed.put(contract.table(), list(contract));
+    for (Contract parent : parents) {
+      listed.put(parent.table(), list(parent));
+    }
+    return listed;
+  }
+
+  private List<ListedFile> list(Contract contract) {
+    return BronzeDiscovery.list(
+        spark, contract.bronze().table(), settings.bronze().tableFolder(contract.bronze()));
+  }
+
+  private BronzeEvents readNew(Contract contract, List<ListedFile> fresh, JobState base) {
+    String folder = settings.bronze().tableFolder(contract.bronze());
+    BronzeInventory inventory =
+        BronzeDiscovery.discover(spark, contract.bronze().table(), folder, fresh);
+    return BronzeReader.readSome(
+        spark, contract, settings.bronze(), inventory, base.fullLoadStart(contract.table()));
+  }
+
+  private Dataset<Row> newFileRows(
+      Contract contract, List<Contract> parents, IncrementalPlan plan) {
+    List<Contract> sources = new ArrayList<>();
+    sources.add(contract);
+    sources.addAll(parents);
+    Dataset<Row> rows = null;
+    for (Contract source : sources) {
+      Dataset<Row> files =
+          store.newFileRows(source.table(), plan.newFiles().get(source.table()), settings.runId());
+      rows = rows == null ? files : rows.union(files);
+    }
+    return rows;
+  }
+
+  private static Map<String, Optional<Instant>> fullLoadStarts(
+      JobState base, Contract contract, List<Contract> parents) {
+    Map<String, Optional<Instant>> starts = new LinkedHashMap<>();
+    starts.put(contract.table(), base.fullLoadStart(contract.table()));
+    for (Contract parent : parents) {
+      starts.put(parent.table(), base.fullLoadStart(parent.table()));
+    }
+    return starts;
+  }
+
+  /** One row per decided key: its Silver columns and whether it is upserted or deleted. */
+  private static Dataset<Row> silverChanges(Contract contract, Dataset<Row> checked) {
+    List<Column> columns = new ArrayList<>();
+    for (String column : silverColumns(contract)) {
+      columns.add(col(column));
+    }
+    columns.add(
+        when(LatestEvent.isCurrent().and(Validation.isValid()), lit(SilverMerge.UPSERT))
+            .otherwise(lit(SilverMerge.DELETE))
+            .as(SilverMerge.CHANGE));
+    return checked.select(columns.toArray(new Column[0]));
+  }
+
+  private static List<String> silverColumns(Contract contract) {
+    List<String> names = new ArrayList<>();
+    for (ColumnSpec column : contract.silverColumns()) {
+      names.add(column.name());
+    }
+    return names;
+  }
+
+  private List<Contract> parentsOf(Contract contract) {
+    List<Contract> parents = new ArrayList<>();
+    for (Enrichment enrichment : contract.enrichments()) {
+      Contract parent = settings.contracts().get(enrichment.fromContract());
+      if (!parents.contains(parent) && !parent.table().equals(contract.table())) {
+        parents.add(parent);
+      }
+    }
+    return parents;
+  }
+}
