@@ -1,11 +1,14 @@
 package dev.dmssilver.incremental;
 
 import dev.dmssilver.bronze.EventColumns;
+import dev.dmssilver.lakehouse.SilverTables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.spark.CommitMetadata;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /** The MERGE statements that update state tables; each is one Iceberg commit. */
@@ -14,14 +17,12 @@ final class StateMerge {
 
   /** State tables are rewritten a little at a time: deletes and updates merge on read. */
   static Map<String, String> tableProperties() {
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("format-version", "2");
+    Map<String, String> properties = new LinkedHashMap<>(SilverTables.tableProperties());
+    // State commits are never staged: they publish as they commit.
+    properties.remove(org.apache.iceberg.TableProperties.WRITE_AUDIT_PUBLISH_ENABLED);
     properties.put("write.delete.mode", "merge-on-read");
     properties.put("write.update.mode", "merge-on-read");
     properties.put("write.merge.mode", "merge-on-read");
-    properties.put("commit.retry.num-retries", "20");
-    properties.put("commit.retry.min-wait-ms", "100");
-    properties.put("commit.retry.max-wait-ms", "5000");
     return properties;
   }
 
@@ -57,24 +58,13 @@ final class StateMerge {
 
   /** Adds files not recorded yet. */
   static void newFiles(
-      SparkSession spark,
-      String target,
-      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> files,
-      Map<String, String> snapshot) {
-    String view = StateStore.uniqueViewName("files");
-    files.createOrReplaceTempView(view);
-    try {
-      commit(
-          spark,
-          snapshot,
-          "MERGE INTO "
-              + target
-              + " t USING "
-              + view
-              + " s ON t.source = s.source AND t.path = s.path WHEN NOT MATCHED THEN INSERT *");
-    } finally {
-      spark.catalog().dropTempView(view);
-    }
+      SparkSession spark, String target, Dataset<Row> files, Map<String, String> snapshot) {
+    mergeFrom(
+        spark,
+        files,
+        target,
+        "t.source = s.source AND t.path = s.path WHEN NOT MATCHED THEN INSERT *",
+        snapshot);
   }
 
   private static void merge(
@@ -83,20 +73,26 @@ final class StateMerge {
       SourceChanges changes,
       String clauses,
       Map<String, String> snapshot) {
+    mergeFrom(spark, changes.rows, target, sameRow(changes.key) + " " + clauses, snapshot);
+  }
+
+  /** One MERGE of {@code rows} (as {@code s}) into {@code target} (as {@code t}). */
+  private static void mergeFrom(
+      SparkSession spark,
+      Dataset<Row> rows,
+      String target,
+      String onAndClauses,
+      Map<String, String> snapshot) {
     String view = StateStore.uniqueViewName("changes");
-    changes.rows.createOrReplaceTempView(view);
+    rows.createOrReplaceTempView(view);
     try {
-      commit(
-          spark,
+      CommitMetadata.withCommitProperties(
           snapshot,
-          "MERGE INTO "
-              + target
-              + " t USING "
-              + view
-              + " s ON "
-              + sameRow(changes.key)
-              + " "
-              + clauses);
+          () -> {
+            spark.sql("MERGE INTO " + target + " t USING " + view + " s ON " + onAndClauses);
+            return 0;
+          },
+          RuntimeException.class);
     } finally {
       spark.catalog().dropTempView(view);
     }
@@ -141,15 +137,5 @@ final class StateMerge {
         EventColumns.FILE,
         EventColumns.BLOCK_START,
         EventColumns.POSITION);
-  }
-
-  private static void commit(SparkSession spark, Map<String, String> snapshot, String sql) {
-    CommitMetadata.withCommitProperties(
-        snapshot,
-        () -> {
-          spark.sql(sql);
-          return 0;
-        },
-        RuntimeException.class);
   }
 }

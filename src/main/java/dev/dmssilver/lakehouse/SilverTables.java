@@ -56,7 +56,7 @@ public final class SilverTables {
   }
 
   /** Table properties every table we create gets. */
-  static Map<String, String> tableProperties() {
+  public static Map<String, String> tableProperties() {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("format-version", "2");
     properties.put("write.format.default", "parquet");
