@@ -21,6 +21,12 @@ public final class FailPoint {
   /** Both tables show the new state; the audit branch is not yet removed. */
   public static final String QUARANTINE_PUBLISHED = "quarantine-published";
 
+  /**
+   * An incremental run published Silver and quarantine and committed the state of its sources and
+   * files, but not yet the job's own state table, which points at them.
+   */
+  public static final String STATE_SOURCES_COMMITTED = "state-sources-committed";
+
   /** A capture wrote a batch's CDC files but has not yet moved its replication slot past them. */
   public static final String CAPTURE_BATCH_WRITTEN = "capture-batch-written";
 

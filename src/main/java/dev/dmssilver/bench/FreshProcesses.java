@@ -73,6 +73,11 @@ public final class FreshProcesses {
     return new FreshProcesses(command, benchArguments, outputFolder);
   }
 
+  /** The java command of every child: this JVM's java, options and class path, and main class. */
+  public List<String> javaCommand() {
+    return javaCommand;
+  }
+
   static boolean inherited(String jvmOption) {
     for (String prefix : NOT_INHERITED) {
       if (jvmOption.startsWith(prefix)) {

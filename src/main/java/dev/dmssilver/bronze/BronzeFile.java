@@ -106,6 +106,10 @@ public final class BronzeFile {
     return isFullLoadName(name());
   }
 
+  public static boolean isFullLoadFileName(String fileName) {
+    return isFullLoadName(fileName);
+  }
+
   static boolean isFullLoadName(String fileName) {
     return FULL_LOAD_NAME.matcher(fileName).matches();
   }

@@ -9,6 +9,7 @@ import dev.dmssilver.bench.BenchVariant;
 import dev.dmssilver.bench.Benchmark;
 import dev.dmssilver.bench.CaptureBenchmark;
 import dev.dmssilver.bench.FreshProcesses;
+import dev.dmssilver.bench.IncrementalBench;
 import dev.dmssilver.contract.Contract;
 import dev.dmssilver.contract.Contracts;
 import dev.dmssilver.dms.DmsEndpoint;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -149,6 +151,14 @@ final class BenchCommand implements Callable<Integer> {
   boolean freshProcesses;
 
   @Option(
+      names = "--incremental",
+      paramLabel = "SHARE",
+      description =
+          "Time an incremental run of the newest SHARE of the job's events (0.01 is 1%%) beside a"
+              + " full rebuild, warm and as whole processes, at every size (docs/incremental.md).")
+  Double incrementalShare;
+
+  @Option(
       names = "--json",
       arity = "0..1",
       description = "Print the figures as JSON instead of tables.")
@@ -175,6 +185,9 @@ final class BenchCommand implements Callable<Integer> {
             ? BenchBronze.existing(existingBronze)
             : BenchBronze.generated(
                 selected.get(0), sizes, generator::options, dir, spec.commandLine().getErr());
+    if (incrementalShare != null) {
+      return measureIncremental(selected.get(0), known, bronzeBySize);
+    }
     BenchPlan plan =
         new BenchPlan(selected, variants, repeat, warmUp ? warmUpRounds : 0, bronzeBySize);
     List<JobFigures> figures =
@@ -223,6 +236,26 @@ final class BenchCommand implements Callable<Integer> {
     LocalFolders.deleteRecursively(warehouse);
     CatalogSettings catalog = CatalogSettings.local(warehouse.toString());
     return plan.inThisProcess(engine.start("silver bench", catalog), catalog, known);
+  }
+
+  private int measureIncremental(Contract job, Contracts known, List<Path> bronzeBySize) {
+    if (incrementalShare <= 0 || incrementalShare >= 1) {
+      throw new ParameterException(spec.commandLine(), "--incremental must be above 0 and below 1");
+    }
+    Path warehouse = dir.resolve("warehouse").toAbsolutePath();
+    LocalFolders.deleteRecursively(warehouse);
+    SparkSession spark = engine.start("silver bench", CatalogSettings.local(warehouse.toString()));
+    List<String> java =
+        FreshProcesses.likeThisJvm(
+                SilverCli.class.getName(), new ArrayList<>(), dir.resolve("processes"))
+            .javaCommand();
+    List<IncrementalBench.Figures> figures =
+        new IncrementalBench(spark, known, job, dir, java)
+            .measure(bronzeBySize, incrementalShare, repeat);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(IncrementalBench.render(figures, incrementalShare));
+    out.flush();
+    return 0;
   }
 
   /** Starts each run as this command again, on the same contracts and settings. */

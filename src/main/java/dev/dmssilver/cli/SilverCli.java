@@ -28,6 +28,7 @@ import picocli.CommandLine.IVersionProvider;
       DiffCommand.class,
       TagCommand.class,
       BenchCommand.class,
+      VerifyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SilverCli implements Runnable {

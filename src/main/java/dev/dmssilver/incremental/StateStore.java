@@ -2,6 +2,7 @@ package dev.dmssilver.incremental;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.dmssilver.FailPoint;
 import dev.dmssilver.SilverException;
 import dev.dmssilver.bronze.ListedFile;
 import dev.dmssilver.contract.Contract;
@@ -199,6 +200,7 @@ public final class StateStore {
     }
     StateMerge.newFiles(spark, qualified(filesTable(job)), newFiles, record.properties());
     long filesSnapshot = currentSnapshot(filesTable(job));
+    FailPoint.reach(FailPoint.STATE_SOURCES_COMMITTED);
 
     Table own = tables.require(ownTable(job), "update the incremental state of");
     String branch =

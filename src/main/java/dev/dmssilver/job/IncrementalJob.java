@@ -2,16 +2,12 @@ package dev.dmssilver.job;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import dev.dmssilver.bronze.BronzeDiscovery;
 import dev.dmssilver.bronze.BronzeEvents;
 import dev.dmssilver.bronze.BronzeInventory;
 import dev.dmssilver.bronze.BronzeReader;
 import dev.dmssilver.bronze.ListedFile;
-import dev.dmssilver.cdc.LatestEvent;
-import dev.dmssilver.contract.ColumnSpec;
 import dev.dmssilver.contract.Contract;
 import dev.dmssilver.contract.Enrichment;
 import dev.dmssilver.enrich.DerivedColumns;
@@ -38,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotSummary;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -193,9 +188,9 @@ final class IncrementalJob {
                           settings.catalog(),
                           job,
                           silver.get(),
-                          silverChanges(contract, checked),
+                          SilverRows.changes(contract, checked),
                           key,
-                          silverColumns(contract),
+                          SilverRows.names(contract),
                           validTotal,
                           record));
       if (outcome instanceof PublishStep.Published) {
@@ -271,27 +266,6 @@ final class IncrementalJob {
       starts.put(parent.table(), base.fullLoadStart(parent.table()));
     }
     return starts;
-  }
-
-  /** One row per decided key: its Silver columns and whether it is upserted or deleted. */
-  private static Dataset<Row> silverChanges(Contract contract, Dataset<Row> checked) {
-    List<Column> columns = new ArrayList<>();
-    for (String column : silverColumns(contract)) {
-      columns.add(col(column));
-    }
-    columns.add(
-        when(LatestEvent.isCurrent().and(Validation.isValid()), lit(SilverMerge.UPSERT))
-            .otherwise(lit(SilverMerge.DELETE))
-            .as(SilverMerge.CHANGE));
-    return checked.select(columns.toArray(new Column[0]));
-  }
-
-  private static List<String> silverColumns(Contract contract) {
-    List<String> names = new ArrayList<>();
-    for (ColumnSpec column : contract.silverColumns()) {
-      names.add(column.name());
-    }
-    return names;
   }
 
   private List<Contract> parentsOf(Contract contract) {

@@ -70,13 +70,9 @@ public final class JobRunner {
     BronzeEvents bronze = read(contract);
     describe(table, bronze);
 
-    Dataset<Row> latest = LatestEvent.resolve(bronze.events(), contract.key());
-    for (Enrichment enrichment : contract.enrichments()) {
-      latest = EnrichmentJoin.apply(latest, enrichment, currentRowsOf(enrichment, state));
-    }
-    latest = DerivedColumns.apply(latest, contract.derived());
     Validation validation = Validation.of(contract, started.plus(settings.futureTolerance()));
-    Dataset<Row> checked = validation.apply(latest).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> checked =
+        resolve(contract, bronze, validation, state).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       progress(table, "resolving and validating");
       OutcomeCounts counts = countReadingBronze(bronze.inventory(), checked, validation);
@@ -107,6 +103,20 @@ public final class JobRunner {
     } finally {
       checked.unpersist();
     }
+  }
+
+  /**
+   * The full rebuild's validated latest events, deletes included: a lazy plan over {@code bronze}
+   * and the Bronze of the entities it enriches from.
+   */
+  Dataset<Row> resolve(
+      Contract contract, BronzeEvents bronze, Validation validation, Optional<FullState> state) {
+    Dataset<Row> latest = LatestEvent.resolve(bronze.events(), contract.key());
+    for (Enrichment enrichment : contract.enrichments()) {
+      latest = EnrichmentJoin.apply(latest, enrichment, currentRowsOf(enrichment, state));
+    }
+    latest = DerivedColumns.apply(latest, contract.derived());
+    return validation.apply(latest);
   }
 
   /** The job's last step line: its snapshot, or why it was not published. */
@@ -162,7 +172,7 @@ public final class JobRunner {
     }
   }
 
-  private BronzeEvents read(Contract contract) {
+  BronzeEvents read(Contract contract) {
     progress(contract.table(), "listing %s", settings.bronze().tableFolder(contract.bronze()));
     return BronzeReader.read(spark, contract, settings.bronze());
   }

@@ -1,13 +1,10 @@
 package dev.dmssilver.job;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.col;
 
 import dev.dmssilver.FailPoint;
 import dev.dmssilver.SilverException;
 import dev.dmssilver.bronze.BronzeInventory;
-import dev.dmssilver.cdc.LatestEvent;
-import dev.dmssilver.contract.ColumnSpec;
 import dev.dmssilver.contract.Contract;
 import dev.dmssilver.lakehouse.Publication;
 import dev.dmssilver.lakehouse.Publisher;
@@ -18,16 +15,11 @@ import dev.dmssilver.lakehouse.StagedSilver;
 import dev.dmssilver.quality.GateVerdict;
 import dev.dmssilver.quality.OutcomeCounts;
 import dev.dmssilver.quality.PublishGate;
-import dev.dmssilver.quality.QuarantineRecords;
-import dev.dmssilver.quality.Validation;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotSummary;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -109,7 +101,11 @@ final class PublishStep {
         counts,
         (publisher, base, record) ->
             publisher.stage(
-                contract.table(), base, silverRows(contract, checked), counts.validRows(), record));
+                contract.table(),
+                base,
+                SilverRows.of(contract, checked),
+                counts.validRows(),
+                record));
   }
 
   /**
@@ -144,7 +140,8 @@ final class PublishStep {
         Publisher.auditBranch(record));
     StagedSilver staged = staging.stage(publisher, base, record);
     FailPoint.reach(FailPoint.SILVER_STAGED);
-    Dataset<Row> quarantineRows = quarantineRows(contract, checked);
+    Dataset<Row> quarantineRows =
+        SilverRows.quarantine(contract, checked, settings.runId(), settings.clock().instant());
     if (!verdict.allowsPublishing()) {
       String quarantineBranch = publisher.stageQuarantine(table, quarantineRows, record);
       return new Held(verdict, gateFailure(contract, verdict, staged, quarantineBranch));
@@ -153,24 +150,6 @@ final class PublishStep {
     Publication publication =
         publisher.publish(staged, quarantineRows, counts.quarantinedRows(), record);
     return new Published(verdict, publication);
-  }
-
-  private Dataset<Row> silverRows(Contract contract, Dataset<Row> checked) {
-    List<Column> columns = new ArrayList<>();
-    for (ColumnSpec column : contract.silverColumns()) {
-      columns.add(col(column.name()));
-    }
-    return checked
-        .where(LatestEvent.isCurrent().and(Validation.isValid()))
-        .select(columns.toArray(new Column[0]));
-  }
-
-  private Dataset<Row> quarantineRows(Contract contract, Dataset<Row> checked) {
-    return QuarantineRecords.of(
-        checked.where(LatestEvent.isCurrent().and(Validation.isQuarantined())),
-        contract,
-        settings.runId(),
-        settings.clock().instant());
   }
 
   private RunRecord record(

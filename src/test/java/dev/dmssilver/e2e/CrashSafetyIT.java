@@ -31,6 +31,7 @@ class CrashSafetyIT {
   @TempDir static Path folder;
   private static Path bronze;
   private static Path oldWarehouse;
+  private static Path oldIncrementalWarehouse;
   private static Map<String, List<String>> oldState;
   private static Map<String, List<String>> newState;
   private static final AtomicInteger KILLS = new AtomicInteger();
@@ -44,6 +45,9 @@ class CrashSafetyIT {
     oldWarehouse = folder.resolve("old-warehouse");
     assertThat(runToEnd(oldWarehouse)).isZero();
     oldState = WarehouseReader.ordersState(oldWarehouse);
+    oldIncrementalWarehouse = folder.resolve("old-incremental-warehouse");
+    assertThat(runToEnd(oldIncrementalWarehouse, "--incremental")).isZero();
+    assertThat(WarehouseReader.ordersState(oldIncrementalWarehouse)).isEqualTo(oldState);
     history.writeNextDay();
     Path newWarehouse = folder.resolve("new-warehouse");
     copy(oldWarehouse, newWarehouse);
@@ -96,26 +100,68 @@ class CrashSafetyIT {
     SURVIVED.incrementAndGet();
   }
 
+  @ParameterizedTest(name = "incremental, killed at {0}")
+  @ValueSource(
+      strings = {
+        FailPoint.SILVER_STAGED,
+        FailPoint.SILVER_PUBLISHED,
+        FailPoint.QUARANTINE_PUBLISHED,
+        FailPoint.STATE_SOURCES_COMMITTED
+      })
+  void anIncrementalRunKilledAtAnyPointLeavesEachTableOldOrNewAndTheRerunCompletes(String point)
+      throws Exception {
+    KILLS.incrementAndGet();
+    Path warehouse = folder.resolve("incremental-warehouse-" + point);
+    copy(oldIncrementalWarehouse, warehouse);
+
+    SilverProcess run =
+        SilverProcess.start(
+            folder,
+            Map.of("SILVER_JAVA_OPTS", "-Dsilver.failpoint=" + point),
+            runArguments(warehouse, "--incremental"));
+    assertThat(run.awaitLine("failpoint " + point + " reached", 300)).as(run.stderr()).isTrue();
+    run.kill();
+
+    Map<String, List<String>> afterKill = WarehouseReader.ordersState(warehouse);
+    for (String table : List.of("fact_orders", "quarantine")) {
+      assertThat(afterKill.get(table))
+          .as(table + " after a kill at " + point + " is its old or its new state")
+          .isIn(oldState.get(table), newState.get(table));
+    }
+    assertThat(runToEnd(warehouse, "--incremental")).as("the rerun").isZero();
+    assertThat(WarehouseReader.ordersState(warehouse)).isEqualTo(newState);
+    // The rerun committed the state: a third run finds nothing new and changes nothing.
+    SilverProcess third =
+        SilverProcess.start(folder, Map.of(), runArguments(warehouse, "--incremental"));
+    assertThat(third.waitFor()).isZero();
+    assertThat(third.stdout() + third.stderr()).contains("up to date");
+    assertThat(WarehouseReader.ordersState(warehouse)).isEqualTo(newState);
+    SURVIVED.incrementAndGet();
+  }
+
   @AfterAll
   static void printCount() {
     System.out.println(
         "Crash safety: " + KILLS.get() + " kill points, " + SURVIVED.get() + " survived");
   }
 
-  private static String[] runArguments(Path warehouse) {
-    return new String[] {
-      "run",
-      "--job",
-      "fact_orders",
-      "--bronze",
-      bronze.toString(),
-      "--warehouse",
-      warehouse.toString()
-    };
+  private static String[] runArguments(Path warehouse, String... more) {
+    List<String> arguments =
+        new java.util.ArrayList<>(
+            List.of(
+                "run",
+                "--job",
+                "fact_orders",
+                "--bronze",
+                bronze.toString(),
+                "--warehouse",
+                warehouse.toString()));
+    arguments.addAll(List.of(more));
+    return arguments.toArray(new String[0]);
   }
 
-  private static int runToEnd(Path warehouse) throws Exception {
-    SilverProcess run = SilverProcess.start(folder, Map.of(), runArguments(warehouse));
+  private static int runToEnd(Path warehouse, String... more) throws Exception {
+    SilverProcess run = SilverProcess.start(folder, Map.of(), runArguments(warehouse, more));
     int exitCode = run.waitFor();
     if (exitCode != 0) {
       System.err.println(run.stdout() + run.stderr());

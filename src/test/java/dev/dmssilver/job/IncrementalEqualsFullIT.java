@@ -107,6 +107,23 @@ class IncrementalEqualsFullIT {
             Tables.snapshotCount(
                 spark, incremental.qualified(StateStore.ownTable("fact_payments"))))
         .isGreaterThanOrEqualTo(3);
+
+    // silver verify agrees, and catches a row changed behind its back.
+    RunSettings settings =
+        RunSettings.of(BronzeSettings.withDefaults(bronze.toString()), incremental, contracts);
+    Contract orders = contracts.get("fact_orders");
+    assertThat(Verification.verify(spark, settings, orders))
+        .allSatisfy(difference -> assertThat(difference.same()).as(difference.table).isTrue());
+    spark.sql(
+        "UPDATE "
+            + incremental.qualified("fact_orders")
+            + " SET order_status = 'refunded' WHERE order_id = (SELECT min(order_id) FROM "
+            + incremental.qualified("fact_orders")
+            + " WHERE order_status <> 'refunded')");
+    List<Verification.Difference> tampered = Verification.verify(spark, settings, orders);
+    assertThat(tampered.get(0).onlyLive).isEqualTo(1);
+    assertThat(tampered.get(0).onlyRebuilt).isEqualTo(1);
+    assertThat(tampered.get(1).same()).isTrue();
   }
 
   private static List<String> run(

@@ -1,0 +1,252 @@
+package dev.dmssilver.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.dmssilver.LocalFolders;
+import dev.dmssilver.bronze.BronzeDiscovery;
+import dev.dmssilver.bronze.BronzeFile;
+import dev.dmssilver.bronze.BronzeSettings;
+import dev.dmssilver.contract.Contract;
+import dev.dmssilver.contract.Contracts;
+import dev.dmssilver.contract.Enrichment;
+import dev.dmssilver.job.JobResult;
+import dev.dmssilver.job.JobRuns;
+import dev.dmssilver.job.RunSettings;
+import dev.dmssilver.lakehouse.CatalogSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Times an incremental run that applies the newest share of a history (by default 1% of the job's
+ * events) beside a full rebuild of the same Bronze, at every size: warm in this process, and as
+ * whole fresh processes ({@code bin/silver run}). Each timed incremental run starts from the same
+ * state: the tables it changed are rolled back to their snapshots before it, untimed.
+ */
+public final class IncrementalBench {
+  private final SparkSession spark;
+  private final Contracts contracts;
+  private final Contract job;
+  private final Path dir;
+  private final List<String> javaCommand;
+
+  public IncrementalBench(
+      SparkSession spark, Contracts contracts, Contract job, Path dir, List<String> javaCommand) {
+    this.spark = requireNonNull(spark, "spark is null");
+    this.contracts = requireNonNull(contracts, "contracts is null");
+    this.job = requireNonNull(job, "job is null");
+    this.dir = requireNonNull(dir, "dir is null");
+    this.javaCommand = Collections.unmodifiableList(new ArrayList<>(javaCommand));
+  }
+
+  /** One size's medians: seconds for each way of running. */
+  public static final class Figures {
+    public final long events;
+    public final long incrementEvents;
+    public final double fullWarm;
+    public final double incrementalWarm;
+    public final double fullProcess;
+    public final double incrementalProcess;
+
+    Figures(long events, long incrementEvents, double[] medians) {
+      this.events = events;
+      this.incrementEvents = incrementEvents;
+      this.fullWarm = medians[0];
+      this.incrementalWarm = medians[1];
+      this.fullProcess = medians[2];
+      this.incrementalProcess = medians[3];
+    }
+  }
+
+  /** Measures each size of history; {@code share} of the job's events is the increment. */
+  public List<Figures> measure(List<Path> historyBySize, double share, int repeats) {
+    List<Figures> figures = new ArrayList<>();
+    for (int size = 0; size < historyBySize.size(); size++) {
+      figures.add(measureOne(historyBySize.get(size), share, repeats, "size" + size));
+    }
+    return figures;
+  }
+
+  private Figures measureOne(Path history, double share, int repeats, String name) {
+    Path root = dir.resolve("incremental").resolve(name).toAbsolutePath();
+    LocalFolders.deleteRecursively(root);
+    Path bronze = root.resolve("bronze");
+    long events = jobInventoryEvents(history);
+    IncrementSplit split =
+        IncrementSplit.newest(history, folders(history), jobEvents(history), share);
+    split.copyHistoryWithout(history, bronze);
+    long incrementEvents = split.jobEvents;
+    BenchTables warmFull = BenchTables.of(spark, root.resolve("warm-full"), "bench_full_" + name);
+    BenchTables warmIncremental =
+        BenchTables.of(spark, root.resolve("warm-incremental"), "bench_incr_" + name);
+    Path processFull = root.resolve("process-full");
+    Path processIncremental = root.resolve("process-incremental");
+    // The state before the increment, in both warehouses; then the increment arrives.
+    runInThisProcess(bronze, warmIncremental.catalog, RunSettings.Mode.INCREMENTAL);
+    runProcess(bronze, processIncremental, true);
+    split.deliver(history, bronze);
+    BenchTables processTables = BenchTables.ofProcess(spark, processIncremental);
+    List<String> tables = warmIncremental.jobTables(job);
+    warmIncremental.remember(tables);
+    processTables.remember(tables);
+    // One untimed round first: classes, the JIT, and the first full rebuild's table creation.
+    runInThisProcess(bronze, warmFull.catalog, RunSettings.Mode.FULL);
+    runInThisProcess(bronze, warmIncremental.catalog, RunSettings.Mode.INCREMENTAL);
+    warmIncremental.rollBack();
+    List<List<Double>> seconds = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      seconds.add(new ArrayList<>());
+    }
+    for (int round = 0; round < repeats; round++) {
+      seconds
+          .get(0)
+          .add(time(() -> runInThisProcess(bronze, warmFull.catalog, RunSettings.Mode.FULL)));
+      seconds
+          .get(1)
+          .add(
+              time(
+                  () ->
+                      runInThisProcess(
+                          bronze, warmIncremental.catalog, RunSettings.Mode.INCREMENTAL)));
+      warmIncremental.rollBack();
+      seconds.get(2).add(time(() -> runProcess(bronze, processFull, false)));
+      seconds.get(3).add(time(() -> runProcess(bronze, processIncremental, true)));
+      processTables.rollBack();
+    }
+    double[] medians = new double[4];
+    for (int i = 0; i < 4; i++) {
+      List<Double> runs = seconds.get(i);
+      Collections.sort(runs);
+      medians[i] = runs.get((runs.size() - 1) / 2);
+    }
+    return new Figures(events, incrementEvents, medians);
+  }
+
+  private void runInThisProcess(Path bronze, CatalogSettings catalog, RunSettings.Mode mode) {
+    RunSettings settings =
+        RunSettings.of(BronzeSettings.withDefaults(bronze.toString()), catalog, contracts)
+            .withMode(mode);
+    for (JobResult result : JobRuns.runAll(spark, settings, Collections.singletonList(job))) {
+      if (!result.succeeded()) {
+        throw new IllegalStateException(
+            "The benchmark's " + mode + " run failed: " + result.failure().orElse(null));
+      }
+    }
+  }
+
+  private void runProcess(Path bronze, Path warehouse, boolean incremental) {
+    List<String> command = new ArrayList<>(javaCommand);
+    command.addAll(
+        java.util.Arrays.asList(
+            "run",
+            "--job",
+            job.table(),
+            "--bronze",
+            bronze.toString(),
+            "--warehouse",
+            warehouse.toString()));
+    if (incremental) {
+      command.add("--incremental");
+    }
+    try {
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(
+                  ProcessBuilder.Redirect.appendTo(dir.resolve("children.log").toFile()))
+              .start();
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException(
+            "The benchmark's child failed (see " + dir.resolve("children.log") + "): " + command);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted", e);
+    }
+  }
+
+  /** The figures side by side: each size, then the ratios, then how the increment's cost scales. */
+  public static String render(List<Figures> figures, double share) {
+    dev.dmssilver.report.TextTable table =
+        new dev.dmssilver.report.TextTable(
+            java.util.Arrays.asList(
+                "events",
+                "increment",
+                "full warm",
+                "incr. warm",
+                "ratio",
+                "full process",
+                "incr. process",
+                "ratio"));
+    for (Figures size : figures) {
+      table.addRow(
+          java.util.Arrays.asList(
+              String.format("%,d", size.events),
+              String.format("%,d", size.incrementEvents),
+              String.format("%.1f s", size.fullWarm),
+              String.format("%.1f s", size.incrementalWarm),
+              String.format("%.2fx", size.incrementalWarm / size.fullWarm),
+              String.format("%.1f s", size.fullProcess),
+              String.format("%.1f s", size.incrementalProcess),
+              String.format("%.2fx", size.incrementalProcess / size.fullProcess)));
+    }
+    StringBuilder text = new StringBuilder();
+    text.append(
+            String.format(
+                "Incremental run of the newest %.1f%% of the job's events%n", share * 100))
+        .append(table.render());
+    if (figures.size() > 1) {
+      Figures smallest = figures.get(figures.size() - 1);
+      Figures largest = figures.get(0);
+      text.append(
+          String.format(
+              "The increment's cost from %,d to %,d events of history: %.2fx warm, %.2fx as"
+                  + " processes (flat is 1.00x)%n",
+              smallest.events,
+              largest.events,
+              largest.incrementalWarm / smallest.incrementalWarm,
+              largest.incrementalProcess / smallest.incrementalProcess));
+    }
+    return text.toString();
+  }
+
+  private static double time(Runnable run) {
+    long started = System.nanoTime();
+    run.run();
+    return (System.nanoTime() - started) / 1e9;
+  }
+
+  /** The Bronze folders of the job and of the entities it enriches from. */
+  private List<Path> folders(Path history) {
+    BronzeSettings settings = BronzeSettings.withDefaults(history.toString());
+    List<Path> folders = new ArrayList<>();
+    folders.add(java.nio.file.Paths.get(settings.tableFolder(job.bronze())));
+    for (Enrichment enrichment : job.enrichments()) {
+      Contract source = contracts.get(enrichment.fromContract());
+      folders.add(java.nio.file.Paths.get(settings.tableFolder(source.bronze())));
+    }
+    return folders;
+  }
+
+  private List<BronzeFile> jobEvents(Path history) {
+    return BronzeDiscovery.discover(
+            spark,
+            job.bronze().table(),
+            BronzeSettings.withDefaults(history.toString()).tableFolder(job.bronze()))
+        .files();
+  }
+
+  private long jobInventoryEvents(Path history) {
+    long events = 0;
+    for (BronzeFile file : jobEvents(history)) {
+      events += file.rowCount();
+    }
+    return events;
+  }
+}
