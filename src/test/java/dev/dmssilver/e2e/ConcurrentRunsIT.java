@@ -80,6 +80,51 @@ class ConcurrentRunsIT {
     assertThat(WarehouseReader.ordersState(warehouse)).isEqualTo(ordersAfterOneRun);
   }
 
+  /**
+   * Two incremental runs applying the same new day at once: each lands or stops saying another run
+   * committed first, and the next run leaves Silver as one full rebuild would, with nothing applied
+   * twice.
+   */
+  @Test
+  void twoIncrementalRunsOfOneJobAtOnceLandOrStopCleanly() throws Exception {
+    Path bronze = folder.resolve("orders-incremental-bronze");
+    OrdersHistory history = new OrdersHistory(new BronzeFixture(bronze), 20_000);
+    history.writeFullLoad();
+    Path warehouse = folder.resolve("orders-incremental");
+    String[] arguments = incremental(ordersArguments(warehouse, "local"), bronze);
+    assertThat(run(arguments).waitFor()).isZero();
+    history.writeNextDay();
+
+    List<SilverProcess> runs = SilverProcess.startTogether(2, folder, Map.of(), arguments);
+    int landed = 0;
+    for (SilverProcess process : runs) {
+      PROCESSES.incrementAndGet();
+      int exitCode = process.waitFor();
+      String output = process.stdout() + process.stderr();
+      assertThat(exitCode).as(output).isIn(0, 4);
+      assertThat(output).doesNotContain("Exception:");
+      if (exitCode == 0) {
+        landed++;
+        JOBS_PUBLISHED.incrementAndGet();
+      } else {
+        JOBS_FAILED_CLEANLY.incrementAndGet();
+        assertThat(process.stdout()).as(output).contains("another run");
+      }
+    }
+    assertThat(landed).isPositive();
+
+    SilverProcess next = run(arguments);
+    assertThat(next.waitFor()).as(next.stdout() + next.stderr()).isZero();
+    assertThat(WarehouseReader.ordersState(warehouse)).isEqualTo(ordersAfterOneRun);
+  }
+
+  private static String[] incremental(String[] arguments, Path bronze) {
+    List<String> changed = new java.util.ArrayList<>(List.of(arguments));
+    changed.set(changed.indexOf("--bronze") + 1, bronze.toString());
+    changed.add("--incremental");
+    return changed.toArray(new String[0]);
+  }
+
   @Test
   void twoRunsOfOneJobAtOnceWithThePostgresCatalogLandOrFailCleanly() throws Exception {
     Path warehouse = folder.resolve("orders-postgres");

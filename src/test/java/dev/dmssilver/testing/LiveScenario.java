@@ -239,6 +239,11 @@ public final class LiveScenario implements AutoCloseable {
 
   /** Runs the six jobs over the Bronze captured so far, into a fresh lakehouse. */
   public List<JobResult> runJobs(CatalogSettings catalog) {
+    return runJobs(catalog, RunSettings.Mode.FULL);
+  }
+
+  /** Runs the six jobs over the Bronze captured so far, as {@code mode} asks. */
+  public List<JobResult> runJobs(CatalogSettings catalog, RunSettings.Mode mode) {
     Contracts contracts = Contracts.fromDirectory(JOBS);
     BronzeSettings bronze =
         new BronzeSettings(
@@ -248,7 +253,7 @@ public final class LiveScenario implements AutoCloseable {
             capture.changeSequenceColumn().orElse(BronzeSettings.CHANGE_SEQUENCE_COLUMN_DEFAULT));
     return JobRuns.runAll(
         TestSpark.session(),
-        RunSettings.of(bronze, catalog, contracts),
+        RunSettings.of(bronze, catalog, contracts).withMode(mode),
         new ArrayList<>(contracts.all()));
   }
 
