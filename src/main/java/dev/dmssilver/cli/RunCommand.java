@@ -7,7 +7,6 @@ import dev.dmssilver.job.RunSettings;
 import dev.dmssilver.report.ReportedRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -35,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin WriteOptions writes;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
-  Selection selection;
+  JobSelection selection;
 
   @Option(
       names = "--accept-gate-failure",
@@ -81,33 +80,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Id recorded on every snapshot and quarantine row. Default: time and random.")
   String runId;
 
-  static final class Selection {
-    @Option(
-        names = "--all",
-        required = true,
-        arity = "0..1",
-        description = "Run every job, concurrently.")
-    boolean all;
-
-    @Option(
-        names = "--job",
-        required = true,
-        paramLabel = "NAME",
-        description = "Run this job (a Silver table name); repeat for several.")
-    List<String> jobs;
-  }
-
   @Override
   public Integer call() {
     Contracts known = contracts.load();
-    List<Contract> selected = new ArrayList<>();
-    if (selection.all) {
-      selected.addAll(known.all());
-    } else {
-      for (String job : selection.jobs) {
-        selected.add(known.get(job));
-      }
-    }
+    List<Contract> selected = selection.of(known);
     if (summaryJson != null) {
       checkWritable(summaryJson);
     }

@@ -16,7 +16,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -34,31 +33,12 @@ final class VerifyCommand implements Callable<Integer> {
   @Mixin EngineOptions engine;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
-  Selection selection;
-
-  static final class Selection {
-    @Option(names = "--all", required = true, arity = "0..1", description = "Verify every job.")
-    boolean all;
-
-    @Option(
-        names = "--job",
-        required = true,
-        paramLabel = "NAME",
-        description = "Verify this job (a Silver table name); repeat for several.")
-    List<String> jobs;
-  }
+  JobSelection selection;
 
   @Override
   public Integer call() {
     Contracts known = contracts.load();
-    List<Contract> selected = new ArrayList<>();
-    if (selection.all) {
-      selected.addAll(known.all());
-    } else {
-      for (String job : selection.jobs) {
-        selected.add(known.get(job));
-      }
-    }
+    List<Contract> selected = selection.of(known);
     RunSettings settings = RunSettings.of(bronze.settings(), catalog.settings(objectStore), known);
     SparkSession spark = engine.start("silver verify", settings.catalog());
     TextTable table =

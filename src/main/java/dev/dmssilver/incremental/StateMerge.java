@@ -100,28 +100,24 @@ final class StateMerge {
 
   /**
    * The same key; or, for an event with a NULL key (which stands alone, as in the full rebuild),
-   * the same event: file, split and position.
+   * the same event: file, split and position. Null-safe equality keeps it an equi-join, so Spark
+   * can hash or sort the two sides instead of comparing every pair.
    */
   static String sameRow(List<String> key) {
     List<String> equal = new ArrayList<>();
-    List<String> sourceNull = new ArrayList<>();
-    List<String> targetNull = new ArrayList<>();
+    List<String> present = new ArrayList<>();
     for (String column : key) {
-      equal.add("s.`" + column + "` = t.`" + column + "`");
-      sourceNull.add("s.`" + column + "` IS NULL");
-      targetNull.add("t.`" + column + "` IS NULL");
+      equal.add("s.`" + column + "` <=> t.`" + column + "`");
+      present.add("s.`" + column + "` IS NOT NULL");
     }
     String sameEvent =
         String.format(
             "s.%1$s = t.%1$s AND s.%2$s = t.%2$s AND s.%3$s = t.%3$s",
             EventColumns.FILE, EventColumns.BLOCK_START, EventColumns.POSITION);
-    return "(("
-        + String.join(" AND ", equal)
-        + ") OR (("
-        + String.join(" OR ", sourceNull)
-        + ") AND ("
-        + String.join(" OR ", targetNull)
-        + ") AND "
+    return String.join(" AND ", equal)
+        + " AND (("
+        + String.join(" AND ", present)
+        + ") OR ("
         + sameEvent
         + "))";
   }

@@ -89,12 +89,7 @@ class CrashSafetyIT {
     }
     run.kill();
 
-    Map<String, List<String>> afterKill = WarehouseReader.ordersState(warehouse);
-    for (String table : List.of("fact_orders", "quarantine")) {
-      assertThat(afterKill.get(table))
-          .as(table + " after a kill at " + point + " is its old or its new state")
-          .isIn(oldState.get(table), newState.get(table));
-    }
+    assertEachTableOldOrNew(warehouse, point);
     assertThat(runToEnd(warehouse)).as("the next run").isZero();
     assertThat(WarehouseReader.ordersState(warehouse)).isEqualTo(newState);
     SURVIVED.incrementAndGet();
@@ -122,12 +117,7 @@ class CrashSafetyIT {
     assertThat(run.awaitLine("failpoint " + point + " reached", 300)).as(run.stderr()).isTrue();
     run.kill();
 
-    Map<String, List<String>> afterKill = WarehouseReader.ordersState(warehouse);
-    for (String table : List.of("fact_orders", "quarantine")) {
-      assertThat(afterKill.get(table))
-          .as(table + " after a kill at " + point + " is its old or its new state")
-          .isIn(oldState.get(table), newState.get(table));
-    }
+    assertEachTableOldOrNew(warehouse, point);
     assertThat(runToEnd(warehouse, "--incremental")).as("the rerun").isZero();
     assertThat(WarehouseReader.ordersState(warehouse)).isEqualTo(newState);
     // The rerun committed the state: a third run finds nothing new and changes nothing.
@@ -137,6 +127,15 @@ class CrashSafetyIT {
     assertThat(third.stdout() + third.stderr()).contains("up to date");
     assertThat(WarehouseReader.ordersState(warehouse)).isEqualTo(newState);
     SURVIVED.incrementAndGet();
+  }
+
+  private static void assertEachTableOldOrNew(Path warehouse, String point) {
+    Map<String, List<String>> afterKill = WarehouseReader.ordersState(warehouse);
+    for (String table : List.of("fact_orders", "quarantine")) {
+      assertThat(afterKill.get(table))
+          .as(table + " after a kill at " + point + " is its old or its new state")
+          .isIn(oldState.get(table), newState.get(table));
+    }
   }
 
   @AfterAll

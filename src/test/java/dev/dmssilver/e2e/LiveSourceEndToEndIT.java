@@ -181,9 +181,8 @@ class LiveSourceEndToEndIT {
 
   /**
    * Runs the six jobs incrementally into {@code catalog}, as a schedule would after a capture (once
-   * every table has CDC: a table the workload has not touched yet has no Bronze folder, and its
-   * job fails either way); the last such run's lakehouse must be the source as the full
-   * rebuild's is.
+   * every table has CDC: a table the workload has not touched yet has no Bronze folder, and its job
+   * fails either way); the last such run's lakehouse must be the source as the full rebuild's is.
    */
   private static List<JobResult> runIncrementally(LiveScenario scenario, CatalogSettings catalog) {
     List<JobResult> results = scenario.runJobs(catalog, RunSettings.Mode.INCREMENTAL);
