@@ -49,18 +49,10 @@ final class BenchTables {
   }
 
   private static Catalog icebergCatalog(SparkSession spark, CatalogSettings catalog) {
-    String prefix = "spark.sql.catalog." + catalog.catalogName() + ".";
-    Map<String, String> properties = new LinkedHashMap<>();
-    catalog
-        .sparkProperties()
-        .forEach(
-            (key, value) -> {
-              if (key.startsWith(prefix)) {
-                properties.put(key.substring(prefix.length()), value);
-              }
-            });
     return CatalogUtil.buildIcebergCatalog(
-        catalog.catalogName(), properties, spark.sparkContext().hadoopConfiguration());
+        catalog.catalogName(),
+        catalog.icebergCatalogProperties(),
+        spark.sparkContext().hadoopConfiguration());
   }
 
   /** Silver, the quarantine and the job's state tables. */

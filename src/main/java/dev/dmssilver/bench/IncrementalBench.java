@@ -75,9 +75,12 @@ public final class IncrementalBench {
     Path root = dir.resolve("incremental").resolve(name).toAbsolutePath();
     LocalFolders.deleteRecursively(root);
     Path bronze = root.resolve("bronze");
-    long events = jobInventoryEvents(history);
-    IncrementSplit split =
-        IncrementSplit.newest(history, folders(history), jobEvents(history), share);
+    List<BronzeFile> jobFiles = jobEvents(history);
+    long events = 0;
+    for (BronzeFile file : jobFiles) {
+      events += file.rowCount();
+    }
+    IncrementSplit split = IncrementSplit.newest(history, folders(history), jobFiles, share);
     split.copyHistoryWithout(history, bronze);
     long incrementEvents = split.jobEvents;
     BenchTables warmFull = BenchTables.of(spark, root.resolve("warm-full"), "bench_full_" + name);
@@ -240,13 +243,5 @@ public final class IncrementalBench {
             job.bronze().table(),
             BronzeSettings.withDefaults(history.toString()).tableFolder(job.bronze()))
         .files();
-  }
-
-  private long jobInventoryEvents(Path history) {
-    long events = 0;
-    for (BronzeFile file : jobEvents(history)) {
-      events += file.rowCount();
-    }
-    return events;
   }
 }

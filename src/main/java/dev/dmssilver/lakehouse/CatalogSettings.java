@@ -267,7 +267,7 @@ public final class CatalogSettings {
   }
 
   /** The Iceberg catalog's own properties, as Iceberg's catalog classes take them. */
-  Map<String, String> icebergCatalogProperties() {
+  public Map<String, String> icebergCatalogProperties() {
     Map<String, String> catalog = new LinkedHashMap<>();
     catalog.put("warehouse", warehouse);
     if (kind == Kind.GLUE) {
