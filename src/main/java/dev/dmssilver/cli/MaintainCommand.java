@@ -6,6 +6,7 @@ import dev.dmssilver.job.Preflight;
 import dev.dmssilver.job.RunSettings;
 import dev.dmssilver.lakehouse.CatalogSettings;
 import dev.dmssilver.lakehouse.QuarantineTable;
+import dev.dmssilver.maintenance.Durations;
 import dev.dmssilver.maintenance.Maintenance;
 import dev.dmssilver.maintenance.MaintenancePolicies;
 import dev.dmssilver.maintenance.MaintenancePolicy;
@@ -17,6 +18,7 @@ import dev.dmssilver.report.MetricsSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -77,6 +79,14 @@ final class MaintainCommand implements Callable<Integer> {
       description = "Remove unreferenced files older than this (at least 1h).")
   String orphanOlderThan;
 
+  @Option(
+      names = "--tombstones-older-than",
+      paramLabel = "DURATION",
+      description =
+          "Drop deleted keys older than this from the incremental state (default: the policy's"
+              + " tombstones_older_than, 30d).")
+  String tombstonesOlderThan;
+
   static final class Selection {
     @Option(
         names = "--all",
@@ -99,6 +109,7 @@ final class MaintainCommand implements Callable<Integer> {
     List<String> knownTables = new ArrayList<>(known.tables());
     knownTables.add(QuarantineTable.NAME);
     MaintenancePolicies policies = policies(knownTables);
+    Duration horizon = tombstoneHorizon(policies);
 
     CatalogSettings settings = catalog.settings(objectStore);
     MetricsSettings metricsSettings = metrics.settings(objectStore);
@@ -109,7 +120,7 @@ final class MaintainCommand implements Callable<Integer> {
         ProgressListener display = engine.display("maintain")) {
       SparkSession spark = engine.start("silver maintain", settings);
       Preflight.checkCatalog(spark, settings);
-      Maintenance maintenance = new Maintenance(spark, settings, clock, runId);
+      Maintenance maintenance = new Maintenance(spark, settings, clock, runId, horizon);
       List<String> tables = selection.all ? maintenance.existing(knownTables) : selection.tables;
       reports =
           maintenance.maintainAll(
@@ -138,6 +149,12 @@ final class MaintainCommand implements Callable<Integer> {
       withFlags(policies.forTable(table));
     }
     return policies;
+  }
+
+  private Duration tombstoneHorizon(MaintenancePolicies policies) {
+    return tombstonesOlderThan == null
+        ? policies.tombstoneHorizon()
+        : Durations.parse(tombstonesOlderThan);
   }
 
   private MaintenancePolicy withFlags(MaintenancePolicy policy) {

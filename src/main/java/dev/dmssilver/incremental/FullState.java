@@ -23,7 +23,7 @@ import org.apache.spark.storage.StorageLevel;
 public final class FullState implements AutoCloseable {
   private final StateStore store;
   private final String fingerprint;
-  private final Map<String, Dataset<Row>> sources = new LinkedHashMap<>();
+  private final Map<Contract, Dataset<Row>> sources = new LinkedHashMap<>();
   private final Map<String, Optional<Instant>> fullLoadStarts = new LinkedHashMap<>();
   private final List<AppliedFile> files = new ArrayList<>();
   private final List<Dataset<Row>> persisted = new ArrayList<>();
@@ -37,7 +37,7 @@ public final class FullState implements AutoCloseable {
   public Dataset<Row> addSource(Contract source, Dataset<Row> latest, BronzeEvents events) {
     Dataset<Row> kept = latest.persist(StorageLevel.MEMORY_AND_DISK());
     persisted.add(kept);
-    sources.put(source.table(), StateColumns.ofSource(kept, source));
+    sources.put(source, StateColumns.ofSource(kept, source));
     read(source, events);
     return kept;
   }
@@ -56,7 +56,7 @@ public final class FullState implements AutoCloseable {
     starts.put(contract.table(), fullLoadStarts.get(contract.table()));
     starts.putAll(fullLoadStarts);
     store.replace(
-        contract.table(),
+        contract,
         StateColumns.ofOwn(checked, contract),
         sources,
         store.fileRows(files, record.runId()),

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.apache.iceberg.DataOperations;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.util.SnapshotUtil;
 
 /**
  * What an incremental run will do: apply the new files, do nothing, or fall back on a full rebuild
@@ -85,9 +86,7 @@ public final class IncrementalPlan {
    * it published, and since then only compaction (replace) may have committed.
    */
   private static Optional<String> silverMovedSince(Table silver, long published) {
-    for (Snapshot snapshot = silver.currentSnapshot();
-        snapshot != null;
-        snapshot = snapshot.parentId() == null ? null : silver.snapshot(snapshot.parentId())) {
+    for (Snapshot snapshot : SnapshotUtil.currentAncestors(silver)) {
       if (snapshot.snapshotId() == published) {
         return Optional.empty();
       }

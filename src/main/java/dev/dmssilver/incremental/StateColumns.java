@@ -24,6 +24,7 @@ final class StateColumns {
 
   static final String VALID = "valid";
   static final String QUARANTINED = "quarantined";
+  static final String DELETED = "deleted";
 
   /** What the full rebuild's order and current-state test need of an event. */
   static final List<String> EVENT =
@@ -59,7 +60,7 @@ final class StateColumns {
   }
 
   static Column outcome() {
-    return when(not(LatestEvent.isCurrent()), lit("deleted"))
+    return when(not(LatestEvent.isCurrent()), lit(DELETED))
         .when(Validation.isValid(), lit(VALID))
         .otherwise(lit(QUARANTINED));
   }

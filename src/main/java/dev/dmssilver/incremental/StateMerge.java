@@ -73,7 +73,12 @@ final class StateMerge {
       SourceChanges changes,
       String clauses,
       Map<String, String> snapshot) {
-    mergeFrom(spark, changes.rows, target, sameRow(changes.key) + " " + clauses, snapshot);
+    mergeFrom(
+        spark,
+        changes.rows,
+        target,
+        sameRow(changes.key) + " AND " + changes.range.sqlCondition("t") + " " + clauses,
+        snapshot);
   }
 
   /** One MERGE of {@code rows} (as {@code s}) into {@code target} (as {@code t}). */

@@ -18,9 +18,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.DataOperations;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.util.SnapshotUtil;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -63,6 +66,19 @@ public final class StateStore {
     this.tables = new SilverTables(spark, catalog);
   }
 
+  /** State files are small, so each holds a narrow range of keys (see {@link StateLayout}). */
+  public static final long TARGET_FILE_BYTES = StateLayout.TARGET_FILE_BYTES;
+
+  /** The job whose state {@code table} is, if it is a state table. */
+  public static Optional<String> jobOf(String table) {
+    if (!table.startsWith(PREFIX) || table.length() == PREFIX.length()) {
+      return Optional.empty();
+    }
+    String rest = table.substring(PREFIX.length());
+    int source = rest.indexOf("__");
+    return Optional.of(source < 0 ? rest : rest.substring(0, source));
+  }
+
   public static String ownTable(String job) {
     return PREFIX + job;
   }
@@ -78,16 +94,20 @@ public final class StateStore {
   /** The job's last committed state, or empty if no incremental run has committed one. */
   public Optional<JobState> load(String job) {
     Optional<Table> own = tables.find(ownTable(job));
-    if (!own.isPresent()) {
+    if (!own.isPresent() || own.get().currentSnapshot() == null) {
       return Optional.empty();
     }
     // Compaction adds snapshots without a state summary: the state is the newest one with it.
-    for (Snapshot snapshot = own.get().currentSnapshot();
-        snapshot != null;
-        snapshot = snapshot.parentId() == null ? null : own.get().snapshot(snapshot.parentId())) {
+    // Read (and branch from) the newest snapshot if only compactions came after it: the same rows,
+    // in fewer files, and main can still fast-forward to this run's commit.
+    long current = own.get().currentSnapshot().snapshotId();
+    boolean onlyCompactionsSince = true;
+    for (Snapshot snapshot : SnapshotUtil.currentAncestors(own.get())) {
       if (JobState.isStateSummary(snapshot.summary())) {
-        return Optional.of(new JobState(job, snapshot.snapshotId(), snapshot.summary()));
+        long read = onlyCompactionsSince ? current : snapshot.snapshotId();
+        return Optional.of(new JobState(job, read, snapshot.summary()));
       }
+      onlyCompactionsSince &= DataOperations.REPLACE.equals(snapshot.operation());
     }
     return Optional.empty();
   }
@@ -155,22 +175,28 @@ public final class StateStore {
 
   /** Replaces every state table of the job, after a full rebuild; the own table last. */
   void replace(
-      String job,
+      Contract contract,
       Dataset<Row> ownRows,
-      Map<String, Dataset<Row>> sourceRows,
+      Map<Contract, Dataset<Row>> sourceRows,
       Dataset<Row> files,
       StateSummary summary,
       RunRecord record) {
+    String job = contract.table();
     Map<String, Long> sourceSnapshots = new LinkedHashMap<>();
-    for (Map.Entry<String, Dataset<Row>> source : sourceRows.entrySet()) {
-      String table = sourceTable(job, source.getKey());
-      createOrReplace(table, source.getValue(), record.properties());
-      sourceSnapshots.put(source.getKey(), currentSnapshot(table));
+    for (Map.Entry<Contract, Dataset<Row>> source : sourceRows.entrySet()) {
+      String table = sourceTable(job, source.getKey().table());
+      write(table, source.getValue(), source.getKey().key(), record.properties());
+      sourceSnapshots.put(source.getKey().table(), currentSnapshot(table));
     }
-    createOrReplace(filesTable(job), files, record.properties());
+    write(filesTable(job), files, new ArrayList<String>(), record.properties());
     Map<String, String> properties = new LinkedHashMap<>(record.properties());
     properties.putAll(summary.toMap(currentSnapshot(filesTable(job)), sourceSnapshots));
-    createOrReplace(ownTable(job), ownRows, properties);
+    write(ownTable(job), ownRows, contract.key(), properties);
+  }
+
+  private void write(
+      String table, Dataset<Row> rows, List<String> key, Map<String, String> snapshot) {
+    StateLayout.write(tables, table, qualified(table), rows, key, snapshot);
   }
 
   /**
@@ -194,7 +220,7 @@ public final class StateStore {
       StateMerge.newerOnly(
           spark,
           qualified(table),
-          new SourceChanges(StateColumns.ofSource(source.getValue(), changed), changed.key()),
+          SourceChanges.of(StateColumns.ofSource(source.getValue(), changed), changed.key()),
           record.properties());
       sourceSnapshots.put(changed.table(), currentSnapshot(table));
     }
@@ -202,29 +228,63 @@ public final class StateStore {
     long filesSnapshot = currentSnapshot(filesTable(job));
     FailPoint.reach(FailPoint.STATE_SOURCES_COMMITTED);
 
+    SourceChanges changes =
+        SourceChanges.of(
+            StateColumns.ofOwn(checked.where(Increment.changesState()), contract), contract.key());
+    commitOwn(
+        job,
+        base.snapshotId(),
+        record.runId(),
+        "Silver holds this run's changes; run again to bring the state up to date",
+        (own, onBranch) -> {
+          if (changes.range.rows() > 0) {
+            StateMerge.replaceKeys(spark, onBranch, changes, record.properties());
+          }
+          own.refresh();
+          AppendFiles pointers = own.newAppend().toBranch(branchOf(onBranch));
+          summary.toMap(filesSnapshot, sourceSnapshots).forEach(pointers::set);
+          record.properties().forEach(pointers::set);
+          pointers.commit();
+        });
+  }
+
+  /**
+   * Commits {@code write} to the job's own state table on a branch of {@code baseSnapshot}, then
+   * fast-forwards main to it: only if no other run committed the state since {@code baseSnapshot}.
+   *
+   * @param write is given the table and the branch's qualified name, for SQL
+   * @param ifLost what the user should do if another run committed first
+   */
+  void commitOwn(
+      String job,
+      long baseSnapshot,
+      String runId,
+      String ifLost,
+      java.util.function.BiConsumer<Table, String> write) {
     Table own = tables.require(ownTable(job), "update the incremental state of");
-    String branch =
-        "state_" + record.runId().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+    String branch = "state_" + runId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
     TableRefs.change(
         own,
         refs -> {
           if (own.refs().containsKey(branch)) {
             refs.removeBranch(branch);
           }
-          return refs.createBranch(branch, base.snapshotId());
+          return refs.createBranch(branch, baseSnapshot);
         });
     try {
-      StateMerge.replaceKeys(
-          spark,
-          qualified(ownTable(job)) + ".`branch_" + branch + "`",
-          new SourceChanges(StateColumns.ofOwn(checked, contract), contract.key()),
-          record.properties());
-      own.refresh();
-      org.apache.iceberg.AppendFiles pointers = own.newAppend().toBranch(branch);
-      summary.toMap(filesSnapshot, sourceSnapshots).forEach(pointers::set);
-      record.properties().forEach(pointers::set);
-      pointers.commit();
-      fastForward(own, branch, base);
+      write.accept(own, qualified(ownTable(job)) + ".`branch_" + branch + "`");
+      try {
+        TableRefs.change(own, refs -> refs.fastForwardBranch(SnapshotRef.MAIN_BRANCH, branch));
+      } catch (RuntimeException e) {
+        own.refresh();
+        throw new SilverException(
+            SilverException.Kind.CONFLICT,
+            String.format(
+                "Cannot commit the incremental state of %s: another run committed it meanwhile"
+                    + " (this one read snapshot %d, main is now %d). %s",
+                job, baseSnapshot, own.currentSnapshot().snapshotId(), ifLost),
+            e);
+      }
     } finally {
       own.refresh();
       if (own.refs().containsKey(branch)) {
@@ -233,32 +293,8 @@ public final class StateStore {
     }
   }
 
-  private static void fastForward(Table own, String branch, JobState base) {
-    try {
-      TableRefs.change(own, refs -> refs.fastForwardBranch(SnapshotRef.MAIN_BRANCH, branch));
-    } catch (RuntimeException e) {
-      own.refresh();
-      throw new SilverException(
-          SilverException.Kind.CONFLICT,
-          String.format(
-              "Cannot commit the incremental state of %s: another run committed it while this"
-                  + " one ran (it read snapshot %d, main is now %d). Silver holds this run's"
-                  + " changes; run again to bring the state up to date",
-              base.job(), base.snapshotId(), own.currentSnapshot().snapshotId()),
-          e);
-    }
-  }
-
-  private void createOrReplace(String table, Dataset<Row> rows, Map<String, String> snapshot) {
-    org.apache.spark.sql.DataFrameWriterV2<Row> writer = rows.writeTo(qualified(table));
-    for (Map.Entry<String, String> property : snapshot.entrySet()) {
-      writer = writer.option("snapshot-property." + property.getKey(), property.getValue());
-    }
-    org.apache.spark.sql.CreateTableWriter<Row> creating = writer.using("iceberg");
-    for (Map.Entry<String, String> property : StateMerge.tableProperties().entrySet()) {
-      creating = creating.tableProperty(property.getKey(), property.getValue());
-    }
-    creating.createOrReplace();
+  private static String branchOf(String onBranch) {
+    return onBranch.substring(onBranch.lastIndexOf(".`branch_") + 9, onBranch.length() - 1);
   }
 
   private Dataset<Row> read(String table, long snapshotId) {

@@ -2,6 +2,7 @@ package dev.dmssilver.job;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import dev.dmssilver.bronze.BronzeDiscovery;
 import dev.dmssilver.bronze.BronzeEvents;
@@ -17,6 +18,7 @@ import dev.dmssilver.incremental.FullState;
 import dev.dmssilver.incremental.Increment;
 import dev.dmssilver.incremental.IncrementalPlan;
 import dev.dmssilver.incremental.JobState;
+import dev.dmssilver.incremental.KeyRange;
 import dev.dmssilver.incremental.StateStore;
 import dev.dmssilver.incremental.StateSummary;
 import dev.dmssilver.lakehouse.Publisher;
@@ -103,7 +105,7 @@ final class IncrementalJob {
     Map<Contract, Dataset<Row>> parentChanges = new LinkedHashMap<>();
     Map<String, Dataset<Row>> parentLatest = new LinkedHashMap<>();
     Dataset<Row> ownState = store.ownRows(base);
-    Dataset<Row> childKeys = null;
+    Dataset<Row> children = null;
     for (Contract parent : parents) {
       Dataset<Row> old = store.sourceRows(base, parent.table());
       List<ListedFile> fresh = plan.newFiles().get(parent.table());
@@ -111,19 +113,21 @@ final class IncrementalJob {
         parentLatest.put(parent.table(), old);
         continue;
       }
-      BronzeEvents events = readNew(parent, fresh, base);
+      Dataset<Row> events = keep(readNew(parent, fresh, base).events(), persisted);
+      Dataset<Row> near = old.where(KeyRange.of(events, parent.key()).filter());
       Dataset<Row> changed =
-          Increment.resolveAgainst(events.events(), old, parent.key())
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      persisted.add(changed);
+          keep(
+              Increment.resolveAgainst(
+                  events, Increment.priorOf(events, near, parent.key()), parent.key()),
+              persisted);
       parentChanges.put(parent, changed);
       parentLatest.put(parent.table(), Increment.updated(old, changed, parent));
+      Dataset<Row> touched = keep(Increment.touched(near, changed, parent), persisted);
       for (Enrichment enrichment : contract.enrichments()) {
         if (enrichment.fromContract().equals(parent.table())) {
-          Dataset<Row> children =
-              Increment.childrenOf(
-                  ownState, enrichment, Increment.touched(old, changed, parent), key);
-          childKeys = childKeys == null ? children : childKeys.union(children);
+          Dataset<Row> lookedUp = ownState.where(lookedUpRange(touched, enrichment).filter());
+          Dataset<Row> found = Increment.childrenOf(lookedUp, enrichment, touched);
+          children = children == null ? found : children.unionByName(found);
         }
       }
     }
@@ -136,12 +140,20 @@ final class IncrementalJob {
                 settings.bronze().tableFolder(contract.bronze()),
                 Collections.emptyList())
             : ownEvents.inventory();
-    Dataset<Row> changedOwn =
-        ownEvents == null
-            ? Increment.noChanges(ownState)
-            : Increment.resolveAgainst(ownEvents.events(), ownState, key);
-
-    Dataset<Row> latest = Increment.rowsToEvaluate(changedOwn, ownState, key, childKeys);
+    Dataset<Row> prior;
+    Dataset<Row> changedOwn;
+    if (ownEvents == null) {
+      prior = ownState.where(lit(false));
+      changedOwn = Increment.noChanges(ownState);
+    } else {
+      Dataset<Row> events = keep(ownEvents.events(), persisted);
+      Dataset<Row> near = ownState.where(KeyRange.of(events, key).filter());
+      prior = keep(Increment.priorOf(events, near, key), persisted);
+      changedOwn = Increment.resolveAgainst(events, prior, key);
+    }
+    Dataset<Row> latest =
+        Increment.rowsToEvaluate(
+            changedOwn, prior, Increment.quarantinedIn(ownState), children, key);
     for (Enrichment enrichment : contract.enrichments()) {
       Contract parent = settings.contracts().get(enrichment.fromContract());
       latest =
@@ -175,6 +187,10 @@ final class IncrementalJob {
           changes.deletedKeys(),
           validTotal);
 
+      Dataset<Row> silverChanges =
+          keep(SilverRows.changes(contract, checked.where(Increment.changesSilver())), persisted);
+      KeyRange silverRange = KeyRange.of(silverChanges, key);
+      progress.log(job, "Silver changes: " + silverRange);
       PublishStep.Outcome outcome =
           new PublishStep(spark, settings, progress)
               .publish(
@@ -188,7 +204,8 @@ final class IncrementalJob {
                           settings.catalog(),
                           job,
                           silver.get(),
-                          SilverRows.changes(contract, checked),
+                          new SilverMerge.Changes(
+                              silverChanges, silverRange.rows(), silverRange.sqlCondition("t")),
                           key,
                           SilverRows.names(contract),
                           validTotal,
@@ -220,6 +237,21 @@ final class IncrementalJob {
         kept.unpersist();
       }
     }
+  }
+
+  /** The box around the values {@code parentRows} are looked up by, in the job's column names. */
+  private static KeyRange lookedUpRange(Dataset<Row> parentRows, Enrichment enrichment) {
+    Map<String, String> mine = new LinkedHashMap<>();
+    for (Map.Entry<String, String> pair : enrichment.on().entrySet()) {
+      mine.put(pair.getValue(), pair.getKey());
+    }
+    return KeyRange.of(parentRows, new ArrayList<>(mine.keySet())).renamed(mine);
+  }
+
+  private static Dataset<Row> keep(Dataset<Row> rows, List<Dataset<Row>> persisted) {
+    Dataset<Row> kept = rows.persist(StorageLevel.MEMORY_AND_DISK());
+    persisted.add(kept);
+    return kept;
   }
 
   private Map<String, List<ListedFile>> listings(Contract contract, List<Contract> parents) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
@@ -27,8 +28,26 @@ public final class SilverMerge {
 
   private SilverMerge() {}
 
+  /** One row per changed key (the Silver columns and {@link #CHANGE}), and what bounds them. */
+  public static final class Changes {
+    final Dataset<Row> rows;
+    final long rowCount;
+    final String targetCondition;
+
+    /**
+     * @param targetCondition a condition every Silver row the changes touch meets (on {@code t}):
+     *     it narrows the files the MERGE searches
+     */
+    public Changes(Dataset<Row> rows, long rowCount, String targetCondition) {
+      this.rows = rows;
+      this.rowCount = rowCount;
+      this.targetCondition = targetCondition;
+    }
+  }
+
   /**
-   * @param changes one row per changed key: the Silver columns and {@link #CHANGE}
+   * Stages {@code changes}; with none, an empty snapshot that still records the run.
+   *
    * @param plannedRows the rows Silver must hold after the changes
    */
   public static StagedSilver stage(
@@ -36,7 +55,7 @@ public final class SilverMerge {
       CatalogSettings catalog,
       String table,
       Snapshot base,
-      Dataset<Row> changes,
+      Changes changes,
       List<String> key,
       List<String> silverColumns,
       long plannedRows,
@@ -45,18 +64,12 @@ public final class SilverMerge {
     String branch = Publisher.auditBranch(record);
     Table silver = new SilverTables(spark, catalog).load(name);
     Publisher.createAuditBranch(silver, branch, base.snapshotId());
-    String view = "silver_merge_" + UUID.randomUUID().toString().replace("-", "");
-    changes.createOrReplaceTempView(view);
-    try {
-      CommitMetadata.withCommitProperties(
-          record.properties(),
-          () -> {
-            spark.sql(mergeStatement(Publisher.onBranch(name, branch), view, key, silverColumns));
-            return 0;
-          },
-          RuntimeException.class);
-    } finally {
-      spark.catalog().dropTempView(view);
+    if (changes.rowCount == 0) {
+      AppendFiles nothing = silver.newAppend().toBranch(branch);
+      record.properties().forEach(nothing::set);
+      nothing.commit();
+    } else {
+      merge(spark, Publisher.onBranch(name, branch), changes, key, silverColumns, record);
     }
     silver.refresh();
     Snapshot staged = silver.snapshot(silver.refs().get(branch).snapshotId());
@@ -68,12 +81,39 @@ public final class SilverMerge {
     return new StagedSilver(table, branch, Optional.of(base), staged);
   }
 
+  private static void merge(
+      SparkSession spark,
+      String target,
+      Changes changes,
+      List<String> key,
+      List<String> silverColumns,
+      RunRecord record) {
+    String view = "silver_merge_" + UUID.randomUUID().toString().replace("-", "");
+    changes.rows.createOrReplaceTempView(view);
+    try {
+      CommitMetadata.withCommitProperties(
+          record.properties(),
+          () -> {
+            spark.sql(mergeStatement(target, view, key, silverColumns, changes.targetCondition));
+            return 0;
+          },
+          RuntimeException.class);
+    } finally {
+      spark.catalog().dropTempView(view);
+    }
+  }
+
   static String mergeStatement(
-      String target, String view, List<String> key, List<String> silverColumns) {
+      String target,
+      String view,
+      List<String> key,
+      List<String> silverColumns,
+      String targetCondition) {
     List<String> on = new ArrayList<>();
     for (String column : key) {
       on.add("t.`" + column + "` = s.`" + column + "`");
     }
+    on.add(targetCondition);
     List<String> set = new ArrayList<>();
     List<String> names = new ArrayList<>();
     List<String> values = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,12 +26,20 @@ public final class MaintenancePolicies {
   private static final String BUNDLED = "/dev/dmssilver/maintenance/policy.yaml";
   private static final YAMLMapper MAPPER = strictMapper();
 
+  /** How long the incremental state keeps deleted keys when the file does not say. */
+  static final String TOMBSTONE_HORIZON_DEFAULT = "30d";
+
   private final MaintenancePolicy defaults;
   private final Map<String, MaintenancePolicy> byTable;
+  private final Duration tombstoneHorizon;
 
-  private MaintenancePolicies(MaintenancePolicy defaults, Map<String, MaintenancePolicy> byTable) {
+  private MaintenancePolicies(
+      MaintenancePolicy defaults,
+      Map<String, MaintenancePolicy> byTable,
+      Duration tombstoneHorizon) {
     this.defaults = defaults;
     this.byTable = Collections.unmodifiableMap(byTable);
+    this.tombstoneHorizon = tombstoneHorizon;
   }
 
   /** The policy bundled in the jar, copied from the repository's {@code maintenance/}. */
@@ -78,7 +87,21 @@ public final class MaintenancePolicies {
     for (Map.Entry<String, PolicyOverride> table : document.tables.entrySet()) {
       byTable.put(table.getKey(), table.getValue().over(defaults));
     }
-    return new MaintenancePolicies(defaults, byTable);
+    return new MaintenancePolicies(
+        defaults,
+        byTable,
+        Durations.parse(
+            document.tombstonesOlderThan == null
+                ? TOMBSTONE_HORIZON_DEFAULT
+                : document.tombstonesOlderThan));
+  }
+
+  /**
+   * How long the incremental state keeps a deleted key (a tombstone), by its delete's commit time:
+   * a late Bronze file older than its key's delete finds the key deleted within this horizon.
+   */
+  public Duration tombstoneHorizon() {
+    return tombstoneHorizon;
   }
 
   /** The policy for {@code table}: its override, else the defaults. */
@@ -113,5 +136,8 @@ public final class MaintenancePolicies {
   static final class PolicyDocument {
     @JsonProperty PolicyOverride defaults;
     @JsonProperty LinkedHashMap<String, PolicyOverride> tables = new LinkedHashMap<>();
+
+    @JsonProperty("tombstones_older_than")
+    String tombstonesOlderThan;
   }
 }

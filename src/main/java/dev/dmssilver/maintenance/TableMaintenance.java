@@ -6,8 +6,10 @@ import dev.dmssilver.SilverException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.apache.iceberg.ManifestFile;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.actions.DeleteOrphanFiles;
 import org.apache.iceberg.actions.ExpireSnapshots;
@@ -59,29 +61,45 @@ public final class TableMaintenance {
 
   /** Maintains {@code table}; throws if a step fails (what earlier steps committed stays). */
   public MaintenanceReport maintain(String name, Table table, MaintenancePolicy policy) {
+    return maintain(name, table, policy, Optional.empty());
+  }
+
+  /**
+   * As above; expiry also keeps every snapshot committed at or after {@code keepFrom} (one that a
+   * reader still reads by id, as the incremental state's pointers are).
+   */
+  public MaintenanceReport maintain(
+      String name, Table table, MaintenancePolicy policy, Optional<Instant> keepFrom) {
     Instant started = clock.instant();
     TableFigures before = TableFigures.of(table);
+    long rowsBefore = liveRows(table);
     SparkActions actions = SparkActions.get(spark);
     RewriteDataFiles.Result compaction = compact(actions, table, policy);
+    dropDanglingDeletes(actions, table);
     int manifestsRewritten = rewriteManifests(actions, table);
     Instant now = clock.instant();
+    Instant cutoff = now.minus(policy.expireOlderThan());
+    if (keepFrom.isPresent() && keepFrom.get().isBefore(cutoff)) {
+      cutoff = keepFrom.get();
+    }
     table.refresh();
     ExpireSnapshots.Result expiry =
         actions
             .expireSnapshots(table)
-            .expireOlderThan(now.minus(policy.expireOlderThan()).toEpochMilli())
+            .expireOlderThan(cutoff.toEpochMilli())
             .retainLast(policy.retainLast())
             .execute();
     int orphanFilesRemoved = removeOrphans(actions, table, now.minus(policy.orphanOlderThan()));
 
     TableFigures after = TableFigures.of(table);
-    if (after.rows() != before.rows()) {
+    long rowsAfter = liveRows(table);
+    if (rowsAfter != rowsBefore) {
       throw new SilverException(
           SilverException.Kind.INVARIANT,
           String.format(
               "Maintenance of %s changed the row count from %,d to %,d; compare the snapshots"
                   + " with bin/silver diff",
-              name, before.rows(), after.rows()));
+              name, rowsBefore, rowsAfter));
     }
     return new MaintenanceReport(
         name,
@@ -97,10 +115,48 @@ public final class TableMaintenance {
         orphanFilesRemoved);
   }
 
+  /**
+   * Rows a reader of the current snapshot sees. Without delete files that is the snapshot's
+   * total-records; a table that merges on read (the incremental state) is counted.
+   */
+  private long liveRows(Table table) {
+    table.refresh();
+    Snapshot current = table.currentSnapshot();
+    if (current == null) {
+      return 0;
+    }
+    if ("0".equals(current.summary().getOrDefault(SnapshotSummary.TOTAL_DELETE_FILES_PROP, "0"))) {
+      return TableFigures.of(table).rows();
+    }
+    return spark
+        .read()
+        .format("iceberg")
+        .option("snapshot-id", Long.toString(current.snapshotId()))
+        .load(table.name())
+        .count();
+  }
+
+  /** Delete files whose rows compaction already removed: they would be read for nothing. */
+  private static void dropDanglingDeletes(SparkActions actions, Table table) {
+    table.refresh();
+    Snapshot current = table.currentSnapshot();
+    if (current != null
+        && !"0"
+            .equals(current.summary().getOrDefault(SnapshotSummary.TOTAL_DELETE_FILES_PROP, "0"))) {
+      actions.rewritePositionDeletes(table).option("rewrite-all", "true").execute();
+    }
+  }
+
   private static RewriteDataFiles.Result compact(
       SparkActions actions, Table table, MaintenancePolicy policy) {
-    return actions
-        .rewriteDataFiles(table)
+    RewriteDataFiles rewrite = actions.rewriteDataFiles(table);
+    if (table.sortOrder().isSorted()) {
+      // A sorted table (the incremental state) stays sorted, so its files keep narrow key ranges.
+      rewrite = rewrite.sort();
+    }
+    return rewrite
+        // A data file with any delete file is rewritten, the deletes applied.
+        .option("delete-file-threshold", "1")
         .option(
             RewriteDataFiles.TARGET_FILE_SIZE_BYTES, String.valueOf(policy.targetFileSizeBytes()))
         .option("min-input-files", MIN_INPUT_FILES)

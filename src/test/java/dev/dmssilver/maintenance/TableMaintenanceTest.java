@@ -79,7 +79,7 @@ class TableMaintenanceTest {
 
   private List<MaintenanceReport> maintain(MaintenancePolicy policy, String... tables) {
     List<MaintenanceReport> reports =
-        new Maintenance(spark, catalog, Clock.systemUTC(), "maintain-test")
+        new Maintenance(spark, catalog, Clock.systemUTC(), "maintain-test", Duration.ofDays(30))
             .maintainAll(Arrays.asList(tables), table -> policy, report -> {});
     assertThat(reports)
         .allSatisfy(
@@ -240,7 +240,7 @@ class TableMaintenanceTest {
     runFactOrders();
 
     List<MaintenanceReport> reports =
-        new Maintenance(spark, catalog, Clock.systemUTC(), "maintain-test")
+        new Maintenance(spark, catalog, Clock.systemUTC(), "maintain-test", Duration.ofDays(30))
             .maintainAll(
                 Arrays.asList("fact_payments", "fact_orders"),
                 table -> KEEP_ONLY_THE_CURRENT_SNAPSHOT,

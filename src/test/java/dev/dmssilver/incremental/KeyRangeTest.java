@@ -1,0 +1,100 @@
+package dev.dmssilver.incremental;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dmssilver.testing.TestSpark;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+class KeyRangeTest {
+  private static final StructType SCHEMA =
+      new StructType()
+          .add("id", DataTypes.IntegerType, true)
+          .add("name", DataTypes.StringType, true)
+          .add("at", DataTypes.TimestampType, true);
+
+  private final SparkSession spark = TestSpark.session();
+
+  @Test
+  void filtersToTheBoxAroundTheChangedKeysAndLeavesNullsOut() {
+    Dataset<Row> table = rows(1, 2, 3, 4, 5, 6, 7, 8, null);
+    KeyRange range = KeyRange.of(rows(6, 3, 4), Collections.singletonList("id"));
+
+    assertThat(range.rows()).isEqualTo(3);
+    assertThat(ids(table.where(range.filter()))).containsExactly(3, 4, 5, 6);
+  }
+
+  @Test
+  void anEmptyBoxHoldsNothingAndItsMergeConditionOnlyNulls() {
+    Dataset<Row> table = rows(1, 2, null);
+    KeyRange range = KeyRange.of(rows().where("id IS NOT NULL"), Collections.singletonList("id"));
+
+    assertThat(range.rows()).isZero();
+    assertThat(table.where(range.filter()).count()).isZero();
+    assertThat(ids(table.where(range.sqlCondition("t").replace("t.", ""))))
+        .containsExactly((Integer) null);
+  }
+
+  @Test
+  void writesItsBoundsAsTypedSqlThatQuotesStringsAndKeepsInstants() {
+    Dataset<Row> table =
+        spark.createDataFrame(
+            Arrays.asList(
+                row(1, "O'Brien", "2024-01-31 23:59:59.999999"),
+                row(2, "Smith", "2024-02-01 00:00:00"),
+                row(3, "Zed", "2024-02-01 00:00:00.000001"),
+                row(4, null, null)),
+            SCHEMA);
+    KeyRange range =
+        KeyRange.of(table.where("id IN (1, 2)"), Arrays.asList("name", "at"))
+            .renamed(Collections.singletonMap("name", "name"));
+    table.createOrReplaceTempView("key_range_t");
+
+    List<Row> inside =
+        spark
+            .sql("SELECT id FROM key_range_t t WHERE " + range.sqlCondition("t") + " ORDER BY id")
+            .collectAsList();
+
+    assertThat(inside.stream().map(r -> r.getInt(0)).collect(Collectors.toList()))
+        .containsExactly(1, 2, 4);
+    assertThat(ids(table.where(range.filter()))).containsExactly(1, 2);
+  }
+
+  @Test
+  void renamesItsColumnsForTheTableItNarrows() {
+    Dataset<Row> children = rows(10, 11, 12).withColumnRenamed("id", "order_id");
+    KeyRange parents =
+        KeyRange.of(rows(11), Collections.singletonList("id"))
+            .renamed(Collections.singletonMap("id", "order_id"));
+
+    assertThat(children.where(parents.filter()).count()).isEqualTo(1);
+  }
+
+  private Dataset<Row> rows(Integer... ids) {
+    return spark.createDataFrame(
+        Arrays.stream(ids)
+            .map(id -> row(id, "n", "2024-01-01 00:00:00"))
+            .collect(Collectors.toList()),
+        SCHEMA);
+  }
+
+  private static Row row(Integer id, String name, String at) {
+    return RowFactory.create(id, name, at == null ? null : Timestamp.valueOf(at));
+  }
+
+  private static List<Integer> ids(Dataset<Row> rows) {
+    return rows.orderBy("id").collectAsList().stream()
+        .map(r -> r.isNullAt(0) ? null : r.getInt(0))
+        .collect(Collectors.toList());
+  }
+}
