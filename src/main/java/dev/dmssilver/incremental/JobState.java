@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -99,6 +100,15 @@ public final class JobState {
   /** When the source's full load started, as the run that built this state found it. */
   public Optional<Instant> fullLoadStart(String source) {
     return instant(summary.get(FULL_LOAD_START + source));
+  }
+
+  /** {@link #fullLoadStart} of each of {@code sources}, in order. */
+  public Map<String, Optional<Instant>> fullLoadStarts(List<String> sources) {
+    Map<String, Optional<Instant>> starts = new LinkedHashMap<>();
+    for (String source : sources) {
+      starts.put(source, fullLoadStart(source));
+    }
+    return starts;
   }
 
   public boolean knowsFullLoadStartOf(String source) {

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
+import dev.dmssilver.contract.Enrichment;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,87 +17,133 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The smallest box that holds a few rows' values of some columns (each column's lowest and highest
- * value). As a filter on a large table it lets Iceberg skip every data file whose column statistics
- * lie outside the box, so an incremental run reads the part of its state (and of Silver) near the
- * keys it changes, not all of it. It only narrows a read: every join and MERGE still matches on the
- * exact key, so a box that is wide (keys spread everywhere) costs time, never correctness.
+ * Where a few rows' values of some columns lie: one box (each column's lowest and highest value),
+ * or for a single numeric column a few intervals cut at the widest gaps, so that one old key among
+ * many new ones does not stretch the box over the whole table. As a filter on a large table it lets
+ * Iceberg skip every data file whose column statistics lie outside, so an incremental run reads the
+ * part of its state (and of Silver) near the keys it changes, not all of it. It only narrows a
+ * read: every join and MERGE still matches on the exact key, so a range that is wide (keys spread
+ * everywhere) costs time, never correctness.
  */
 public final class KeyRange {
-  private final long rows;
-  private final Map<String, Object[]> bounds;
+  /** At most this many intervals: each is one more predicate Iceberg tests per file. */
+  static final int MAX_INTERVALS = 16;
 
-  private KeyRange(long rows, Map<String, Object[]> bounds) {
+  /** Above this many distinct values the intervals are not worth collecting: one box. */
+  private static final long MAX_VALUES_FOR_INTERVALS = 2_000_000;
+
+  private final long rows;
+  private final List<String> columns;
+  private final List<Object[][]> boxes;
+
+  private KeyRange(long rows, List<String> columns, List<Object[][]> boxes) {
     this.rows = rows;
-    this.bounds = Collections.unmodifiableMap(bounds);
+    this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
+    this.boxes = Collections.unmodifiableList(boxes);
   }
 
-  /** The box around {@code rows}' values of {@code columns}: one small aggregation. */
+  /** The range of {@code rows}' values of {@code columns}: one or two small Spark jobs. */
   public static KeyRange of(Dataset<Row> rows, List<String> columns) {
     List<Column> aggregates = new ArrayList<>();
-    aggregates.add(count(lit(1)));
     for (String column : columns) {
       aggregates.add(min(col(column)));
       aggregates.add(max(col(column)));
     }
-    Row row =
-        rows.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
-            .first();
-    Map<String, Object[]> bounds = new LinkedHashMap<>();
+    Row row = rows.agg(count(lit(1)), aggregates.toArray(new Column[0])).first();
+    Object[][] box = new Object[columns.size()][];
+    boolean empty = false;
     for (int i = 0; i < columns.size(); i++) {
-      bounds.put(columns.get(i), new Object[] {row.get(1 + 2 * i), row.get(2 + 2 * i)});
+      box[i] = new Object[] {row.get(1 + 2 * i), row.get(2 + 2 * i)};
+      empty |= box[i][0] == null;
     }
-    return new KeyRange(row.getLong(0), bounds);
+    long count = row.getLong(0);
+    List<Object[][]> boxes = new ArrayList<>();
+    if (empty) {
+      return new KeyRange(count, columns, boxes);
+    }
+    if (columns.size() == 1 && count <= MAX_VALUES_FOR_INTERVALS && Gaps.measurable(box[0][0])) {
+      String column = columns.get(0);
+      List<Object> values = new ArrayList<>();
+      for (Row value :
+          rows.select(col(column)).where(col(column).isNotNull()).distinct().collectAsList()) {
+        values.add(value.get(0));
+      }
+      for (Object[] interval : Gaps.intervals(values, MAX_INTERVALS)) {
+        boxes.add(new Object[][] {interval});
+      }
+    } else {
+      boxes.add(box);
+    }
+    return new KeyRange(count, columns, boxes);
   }
 
-  /** How many rows the box was drawn around. */
+  /**
+   * The range of the values {@code parentRows} are looked up by through {@code enrichment}, in the
+   * names of the columns the job looks them up with.
+   */
+  public static KeyRange lookedUpBy(Dataset<Row> parentRows, Enrichment enrichment) {
+    Map<String, String> mine = new LinkedHashMap<>();
+    for (Map.Entry<String, String> pair : enrichment.on().entrySet()) {
+      mine.put(pair.getValue(), pair.getKey());
+    }
+    return of(parentRows, new ArrayList<>(mine.keySet())).renamed(mine);
+  }
+
+  /** The same range over other column names: {@code renamed} maps each column to its new name. */
+  KeyRange renamed(Map<String, String> renamed) {
+    List<String> names = new ArrayList<>();
+    for (String column : columns) {
+      names.add(renamed.getOrDefault(column, column));
+    }
+    return new KeyRange(rows, names, boxes);
+  }
+
+  /** How many rows the range was drawn around. */
   public long rows() {
     return rows;
   }
 
-  /** The same box over other column names: {@code renamed} maps each column to its new name. */
-  public KeyRange renamed(Map<String, String> renamed) {
-    Map<String, Object[]> moved = new LinkedHashMap<>();
-    for (Map.Entry<String, Object[]> bound : bounds.entrySet()) {
-      moved.put(renamed.getOrDefault(bound.getKey(), bound.getKey()), bound.getValue());
-    }
-    return new KeyRange(rows, moved);
-  }
-
   /**
-   * Rows inside the box. A NULL value is outside it: a NULL key never equals another, so such rows
-   * can never be the match the filter narrows the search for.
+   * Rows inside the range. A NULL value is outside it: a NULL key never equals another, so such
+   * rows can never be the match the filter narrows the search for.
    */
   public Column filter() {
-    Column inside = lit(true);
-    for (Map.Entry<String, Object[]> bound : bounds.entrySet()) {
-      Object low = bound.getValue()[0];
-      Object high = bound.getValue()[1];
-      if (low == null || high == null) {
-        return lit(false);
+    Column inside = lit(false);
+    for (Object[][] box : boxes) {
+      Column inBox = lit(true);
+      for (int i = 0; i < columns.size(); i++) {
+        inBox = inBox.and(col(columns.get(i)).between(lit(box[i][0]), lit(box[i][1])));
       }
-      inside = inside.and(col(bound.getKey()).between(lit(low), lit(high)));
+      inside = inside.or(inBox);
     }
     return inside;
   }
 
   /**
-   * The box as a SQL condition on table {@code alias}, for the ON clause of a MERGE. NULL values
-   * stay inside it: a MERGE of state rows matches an event with a NULL key by its place in Bronze.
+   * The range as a SQL condition on table {@code alias}, for the ON clause of a MERGE. A row with a
+   * NULL key column stays inside it: a MERGE of state rows matches an event with a NULL key by its
+   * place in Bronze.
    */
   public String sqlCondition(String alias) {
-    List<String> conditions = new ArrayList<>();
-    for (Map.Entry<String, Object[]> bound : bounds.entrySet()) {
-      String column = alias + ".`" + bound.getKey().replace("`", "``") + "`";
-      Object low = bound.getValue()[0];
-      Object high = bound.getValue()[1];
-      String inside =
-          low == null || high == null
-              ? "false"
-              : String.format("%s BETWEEN %s AND %s", column, sql(low), sql(high));
-      conditions.add(String.format("(%s IS NULL OR %s)", column, inside));
+    List<String> inside = new ArrayList<>();
+    for (String column : columns) {
+      inside.add(quoted(alias, column) + " IS NULL");
     }
-    return conditions.isEmpty() ? "true" : String.join(" AND ", conditions);
+    for (Object[][] box : boxes) {
+      List<String> inBox = new ArrayList<>();
+      for (int i = 0; i < columns.size(); i++) {
+        inBox.add(
+            String.format(
+                "%s BETWEEN %s AND %s",
+                quoted(alias, columns.get(i)), sql(box[i][0]), sql(box[i][1])));
+      }
+      inside.add("(" + String.join(" AND ", inBox) + ")");
+    }
+    return inside.isEmpty() ? "true" : "(" + String.join(" OR ", inside) + ")";
+  }
+
+  private static String quoted(String alias, String column) {
+    return alias + ".`" + column.replace("`", "``") + "`";
   }
 
   /** A value as a typed SQL literal, written by Spark itself (quoting, timestamps, decimals). */
@@ -106,10 +153,13 @@ public final class KeyRange {
 
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder(rows + " rows");
-    for (Map.Entry<String, Object[]> bound : bounds.entrySet()) {
-      text.append(
-          String.format(", %s %s..%s", bound.getKey(), bound.getValue()[0], bound.getValue()[1]));
+    StringBuilder text = new StringBuilder(String.format("%,d rows", rows));
+    for (Object[][] box : boxes) {
+      text.append(boxes.size() > 1 && box != boxes.get(0) ? "; " : ", ");
+      for (int i = 0; i < columns.size(); i++) {
+        text.append(i == 0 ? "" : ", ")
+            .append(String.format("%s %s..%s", columns.get(i), box[i][0], box[i][1]));
+      }
     }
     return text.toString();
   }

@@ -117,7 +117,9 @@ public final class StateMaintenance {
     }
     Map<String, String> properties = new LinkedHashMap<>(stateSummary(own));
     properties.putAll(runProperties);
-    store.commitOwn(
+    OwnStateCommit.commit(
+        own,
+        catalog.qualified(StateStore.ownTable(job)),
         job,
         base,
         runId,

@@ -9,19 +9,16 @@ import dev.dmssilver.contract.Contract;
 import dev.dmssilver.lakehouse.CatalogSettings;
 import dev.dmssilver.lakehouse.RunRecord;
 import dev.dmssilver.lakehouse.SilverTables;
-import dev.dmssilver.lakehouse.TableRefs;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataOperations;
 import org.apache.iceberg.Snapshot;
-import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.util.SnapshotUtil;
 import org.apache.spark.sql.Dataset;
@@ -231,7 +228,9 @@ public final class StateStore {
     SourceChanges changes =
         SourceChanges.of(
             StateColumns.ofOwn(checked.where(Increment.changesState()), contract), contract.key());
-    commitOwn(
+    OwnStateCommit.commit(
+        tables.require(ownTable(job), "update the incremental state of"),
+        qualified(ownTable(job)),
         job,
         base.snapshotId(),
         record.runId(),
@@ -241,60 +240,11 @@ public final class StateStore {
             StateMerge.replaceKeys(spark, onBranch, changes, record.properties());
           }
           own.refresh();
-          AppendFiles pointers = own.newAppend().toBranch(branchOf(onBranch));
+          AppendFiles pointers = own.newAppend().toBranch(OwnStateCommit.branchOf(onBranch));
           summary.toMap(filesSnapshot, sourceSnapshots).forEach(pointers::set);
           record.properties().forEach(pointers::set);
           pointers.commit();
         });
-  }
-
-  /**
-   * Commits {@code write} to the job's own state table on a branch of {@code baseSnapshot}, then
-   * fast-forwards main to it: only if no other run committed the state since {@code baseSnapshot}.
-   *
-   * @param write is given the table and the branch's qualified name, for SQL
-   * @param ifLost what the user should do if another run committed first
-   */
-  void commitOwn(
-      String job,
-      long baseSnapshot,
-      String runId,
-      String ifLost,
-      java.util.function.BiConsumer<Table, String> write) {
-    Table own = tables.require(ownTable(job), "update the incremental state of");
-    String branch = "state_" + runId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-    TableRefs.change(
-        own,
-        refs -> {
-          if (own.refs().containsKey(branch)) {
-            refs.removeBranch(branch);
-          }
-          return refs.createBranch(branch, baseSnapshot);
-        });
-    try {
-      write.accept(own, qualified(ownTable(job)) + ".`branch_" + branch + "`");
-      try {
-        TableRefs.change(own, refs -> refs.fastForwardBranch(SnapshotRef.MAIN_BRANCH, branch));
-      } catch (RuntimeException e) {
-        own.refresh();
-        throw new SilverException(
-            SilverException.Kind.CONFLICT,
-            String.format(
-                "Cannot commit the incremental state of %s: another run committed it meanwhile"
-                    + " (this one read snapshot %d, main is now %d). %s",
-                job, baseSnapshot, own.currentSnapshot().snapshotId(), ifLost),
-            e);
-      }
-    } finally {
-      own.refresh();
-      if (own.refs().containsKey(branch)) {
-        TableRefs.change(own, refs -> refs.removeBranch(branch));
-      }
-    }
-  }
-
-  private static String branchOf(String onBranch) {
-    return onBranch.substring(onBranch.lastIndexOf(".`branch_") + 9, onBranch.length() - 1);
   }
 
   private Dataset<Row> read(String table, long snapshotId) {

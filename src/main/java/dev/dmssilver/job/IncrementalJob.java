@@ -125,7 +125,7 @@ final class IncrementalJob {
       Dataset<Row> touched = keep(Increment.touched(near, changed, parent), persisted);
       for (Enrichment enrichment : contract.enrichments()) {
         if (enrichment.fromContract().equals(parent.table())) {
-          Dataset<Row> lookedUp = ownState.where(lookedUpRange(touched, enrichment).filter());
+          Dataset<Row> lookedUp = ownState.where(KeyRange.lookedUpBy(touched, enrichment).filter());
           Dataset<Row> found = Increment.childrenOf(lookedUp, enrichment, touched);
           children = children == null ? found : children.unionByName(found);
         }
@@ -149,7 +149,7 @@ final class IncrementalJob {
       Dataset<Row> events = keep(ownEvents.events(), persisted);
       Dataset<Row> near = ownState.where(KeyRange.of(events, key).filter());
       prior = keep(Increment.priorOf(events, near, key), persisted);
-      changedOwn = Increment.resolveAgainst(events, prior, key);
+      changedOwn = keep(Increment.resolveAgainst(events, prior, key), persisted);
     }
     Dataset<Row> latest =
         Increment.rowsToEvaluate(
@@ -222,7 +222,7 @@ final class IncrementalJob {
             new StateSummary(
                 fingerprint,
                 silverSnapshot,
-                fullLoadStarts(base, contract, parents),
+                base.fullLoadStarts(tablesOf(contract, parents)),
                 counts.newestCommit()),
             RunRecord.builder(settings.runId(), job).build());
       }
@@ -237,15 +237,6 @@ final class IncrementalJob {
         kept.unpersist();
       }
     }
-  }
-
-  /** The box around the values {@code parentRows} are looked up by, in the job's column names. */
-  private static KeyRange lookedUpRange(Dataset<Row> parentRows, Enrichment enrichment) {
-    Map<String, String> mine = new LinkedHashMap<>();
-    for (Map.Entry<String, String> pair : enrichment.on().entrySet()) {
-      mine.put(pair.getValue(), pair.getKey());
-    }
-    return KeyRange.of(parentRows, new ArrayList<>(mine.keySet())).renamed(mine);
   }
 
   private static Dataset<Row> keep(Dataset<Row> rows, List<Dataset<Row>> persisted) {
@@ -290,14 +281,13 @@ final class IncrementalJob {
     return rows;
   }
 
-  private static Map<String, Optional<Instant>> fullLoadStarts(
-      JobState base, Contract contract, List<Contract> parents) {
-    Map<String, Optional<Instant>> starts = new LinkedHashMap<>();
-    starts.put(contract.table(), base.fullLoadStart(contract.table()));
+  private static List<String> tablesOf(Contract contract, List<Contract> parents) {
+    List<String> tables = new ArrayList<>();
+    tables.add(contract.table());
     for (Contract parent : parents) {
-      starts.put(parent.table(), base.fullLoadStart(parent.table()));
+      tables.add(parent.table());
     }
-    return starts;
+    return tables;
   }
 
   private List<Contract> parentsOf(Contract contract) {

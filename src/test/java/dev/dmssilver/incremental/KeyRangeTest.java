@@ -26,12 +26,27 @@ class KeyRangeTest {
   private final SparkSession spark = TestSpark.session();
 
   @Test
-  void filtersToTheBoxAroundTheChangedKeysAndLeavesNullsOut() {
-    Dataset<Row> table = rows(1, 2, 3, 4, 5, 6, 7, 8, null);
-    KeyRange range = KeyRange.of(rows(6, 3, 4), Collections.singletonList("id"));
+  void filtersToTheIntervalsAroundTheChangedKeysAndLeavesNullsOut() {
+    Dataset<Row> table = rows(1, 2, 3, 4, 5, 6, 7, 8, 100, 101, null);
+    KeyRange range = KeyRange.of(rows(6, 3, 4, 3), Collections.singletonList("id"));
 
-    assertThat(range.rows()).isEqualTo(3);
-    assertThat(ids(table.where(range.filter()))).containsExactly(3, 4, 5, 6);
+    assertThat(range.rows()).isEqualTo(4);
+    assertThat(ids(table.where(range.filter()))).containsExactly(3, 4, 6);
+    assertThat(ids(table.where(range.sqlCondition("t").replace("t.", ""))))
+        .containsExactly(null, 3, 4, 6);
+  }
+
+  @Test
+  void keepsAtMostSixteenIntervalsCutAtTheWidestGaps() {
+    Integer[] keys = new Integer[40];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = i < 39 ? 1_000 + i * 10 : 5; // one old key far below many new ones
+    }
+    Dataset<Row> table = rows(5, 6, 500, 1_000, 1_380, 1_385);
+    KeyRange range = KeyRange.of(rows(keys), Collections.singletonList("id"));
+
+    assertThat(range.toString().split(";")).hasSize(KeyRange.MAX_INTERVALS);
+    assertThat(ids(table.where(range.filter()))).containsExactly(5, 1_000, 1_380);
   }
 
   @Test
