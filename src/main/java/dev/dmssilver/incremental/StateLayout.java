@@ -72,6 +72,8 @@ final class StateLayout {
     }
     creating
         .tableProperty("write.target-file-size-bytes", Long.toString(TARGET_FILE_BYTES))
+        // A read splits by file, not by 128 MB: every core reads a share of the state.
+        .tableProperty("read.split.target-size", Long.toString(TARGET_FILE_BYTES))
         .createOrReplace();
     if (!key.isEmpty()) {
       Table written = tables.require(table, "lay out");

@@ -148,8 +148,9 @@ final class IncrementalJob {
     } else {
       Dataset<Row> events = keep(ownEvents.events(), persisted);
       Dataset<Row> near = ownState.where(KeyRange.of(events, key).filter());
-      prior = keep(Increment.priorOf(events, near, key), persisted);
-      changedOwn = keep(Increment.resolveAgainst(events, prior, key), persisted);
+      // Materialised once each: used by several later steps, they must not read the state again.
+      prior = Increment.priorOf(events, near, key).localCheckpoint(true);
+      changedOwn = Increment.resolveAgainst(events, prior, key).localCheckpoint(true);
     }
     Dataset<Row> latest =
         Increment.rowsToEvaluate(
