@@ -115,11 +115,9 @@ final class IncrementalJob {
       }
       Dataset<Row> events = keep(readNew(parent, fresh, base).events(), persisted);
       Dataset<Row> near = old.where(KeyRange.of(events, parent.key()).filter());
+      Dataset<Row> prior = Increment.priorOf(events, near, parent.key()).localCheckpoint(true);
       Dataset<Row> changed =
-          keep(
-              Increment.resolveAgainst(
-                  events, Increment.priorOf(events, near, parent.key()), parent.key()),
-              persisted);
+          Increment.resolveAgainst(events, prior, parent.key()).localCheckpoint(true);
       parentChanges.put(parent, changed);
       parentLatest.put(parent.table(), Increment.updated(old, changed, parent));
       Dataset<Row> touched = keep(Increment.touched(near, changed, parent), persisted);
