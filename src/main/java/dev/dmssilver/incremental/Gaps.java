@@ -7,14 +7,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.TimestampType;
 
 /** Cuts sorted values into a few intervals at their widest gaps. */
 final class Gaps {
   private Gaps() {}
 
-  /** Whether the distance between two values of this type can be measured. */
-  static boolean measurable(Object value) {
-    return value instanceof Number || value instanceof Timestamp || value instanceof Date;
+  /** Whether the distance between two values of this Spark type can be measured. */
+  static boolean measurable(DataType type) {
+    return type instanceof NumericType || type instanceof TimestampType || type instanceof DateType;
   }
 
   /**

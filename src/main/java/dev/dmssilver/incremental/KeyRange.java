@@ -30,7 +30,7 @@ public final class KeyRange {
   static final int MAX_INTERVALS = 16;
 
   /** Above this many distinct values the intervals are not worth collecting: one box. */
-  private static final long MAX_VALUES_FOR_INTERVALS = 2_000_000;
+  private static final int MAX_VALUES_FOR_INTERVALS = 1_000_000;
 
   private final long rows;
   private final List<String> columns;
@@ -42,8 +42,37 @@ public final class KeyRange {
     this.boxes = Collections.unmodifiableList(boxes);
   }
 
-  /** The range of {@code rows}' values of {@code columns}: one or two small Spark jobs. */
+  /**
+   * The range of {@code rows}' values of {@code columns}: one small Spark job (two for a single key
+   * column with more than {@link #MAX_VALUES_FOR_INTERVALS} values, or not numeric).
+   */
   public static KeyRange of(Dataset<Row> rows, List<String> columns) {
+    if (columns.size() == 1 && Gaps.measurable(rows.schema().apply(columns.get(0)).dataType())) {
+      Column column = col(columns.get(0));
+      // Each value with its row count (NULL too): the intervals and the total in one pass.
+      List<Row> counted =
+          rows.groupBy(column).count().limit(MAX_VALUES_FOR_INTERVALS + 1).collectAsList();
+      if (counted.size() <= MAX_VALUES_FOR_INTERVALS) {
+        long total = 0;
+        List<Object> values = new ArrayList<>();
+        for (Row value : counted) {
+          total += value.getLong(1);
+          if (!value.isNullAt(0)) {
+            values.add(value.get(0));
+          }
+        }
+        List<Object[][]> boxes = new ArrayList<>();
+        for (Object[] interval : Gaps.intervals(values, MAX_INTERVALS)) {
+          boxes.add(new Object[][] {interval});
+        }
+        return new KeyRange(total, columns, boxes);
+      }
+    }
+    return box(rows, columns);
+  }
+
+  /** One box: each column's lowest and highest value. */
+  private static KeyRange box(Dataset<Row> rows, List<String> columns) {
     List<Column> aggregates = new ArrayList<>();
     for (String column : columns) {
       aggregates.add(min(col(column)));
@@ -56,25 +85,11 @@ public final class KeyRange {
       box[i] = new Object[] {row.get(1 + 2 * i), row.get(2 + 2 * i)};
       empty |= box[i][0] == null;
     }
-    long count = row.getLong(0);
     List<Object[][]> boxes = new ArrayList<>();
-    if (empty) {
-      return new KeyRange(count, columns, boxes);
-    }
-    if (columns.size() == 1 && count <= MAX_VALUES_FOR_INTERVALS && Gaps.measurable(box[0][0])) {
-      String column = columns.get(0);
-      List<Object> values = new ArrayList<>();
-      for (Row value :
-          rows.select(col(column)).where(col(column).isNotNull()).distinct().collectAsList()) {
-        values.add(value.get(0));
-      }
-      for (Object[] interval : Gaps.intervals(values, MAX_INTERVALS)) {
-        boxes.add(new Object[][] {interval});
-      }
-    } else {
+    if (!empty) {
       boxes.add(box);
     }
-    return new KeyRange(count, columns, boxes);
+    return new KeyRange(row.getLong(0), columns, boxes);
   }
 
   /**

@@ -69,7 +69,7 @@ public final class StateMaintenance {
     Table loaded = tables.require(table, "maintain");
     long kept;
     if (table.equals(StateStore.ownTable(job))) {
-      kept = stateCommit(loaded).snapshotId();
+      kept = stateCommit(job, loaded).snapshotId();
     } else if (table.equals(StateStore.filesTable(job))) {
       kept = state.get().filesSnapshot();
     } else {
@@ -115,7 +115,7 @@ public final class StateMaintenance {
     if (dropped == 0) {
       return 0;
     }
-    Map<String, String> properties = new LinkedHashMap<>(stateSummary(own));
+    Map<String, String> properties = new LinkedHashMap<>(stateSummary(job, own));
     properties.putAll(runProperties);
     OwnStateCommit.commit(
         own,
@@ -132,9 +132,9 @@ public final class StateMaintenance {
     return dropped;
   }
 
-  private static Map<String, String> stateSummary(Table own) {
+  private static Map<String, String> stateSummary(String job, Table own) {
     Map<String, String> summary = new LinkedHashMap<>();
-    stateCommit(own)
+    stateCommit(job, own)
         .summary()
         .forEach(
             (key, value) -> {
@@ -145,12 +145,12 @@ public final class StateMaintenance {
     return summary;
   }
 
-  private static Snapshot stateCommit(Table own) {
+  private static Snapshot stateCommit(String job, Table own) {
     for (Snapshot snapshot : SnapshotUtil.currentAncestors(own)) {
       if (JobState.isStateSummary(snapshot.summary())) {
         return snapshot;
       }
     }
-    throw StateStore.damaged(own.name(), "no snapshot of it records a state");
+    throw StateStore.damaged(job, "no snapshot of its own table records a state");
   }
 }

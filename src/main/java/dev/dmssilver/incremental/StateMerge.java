@@ -2,11 +2,11 @@ package dev.dmssilver.incremental;
 
 import dev.dmssilver.bronze.EventColumns;
 import dev.dmssilver.lakehouse.SilverTables;
+import dev.dmssilver.lakehouse.ViewStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.iceberg.spark.CommitMetadata;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -88,19 +88,11 @@ final class StateMerge {
       String target,
       String onAndClauses,
       Map<String, String> snapshot) {
-    String view = StateStore.uniqueViewName("changes");
-    rows.createOrReplaceTempView(view);
-    try {
-      CommitMetadata.withCommitProperties(
-          snapshot,
-          () -> {
-            spark.sql("MERGE INTO " + target + " t USING " + view + " s ON " + onAndClauses);
-            return 0;
-          },
-          RuntimeException.class);
-    } finally {
-      spark.catalog().dropTempView(view);
-    }
+    ViewStatement.run(
+        spark,
+        rows,
+        snapshot,
+        view -> "MERGE INTO " + target + " t USING " + view + " s ON " + onAndClauses);
   }
 
   /**

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataOperations;
 import org.apache.iceberg.Snapshot;
@@ -123,7 +122,7 @@ public final class StateStore {
 
   /** Each key's latest event and outcome, as of {@code state}. */
   public Dataset<Row> ownRows(JobState state) {
-    return read(ownTable(state.job()), state.snapshotId());
+    return read(state.job(), ownTable(state.job()), state.snapshotId());
   }
 
   /** The latest events of {@code source} as of {@code state}. */
@@ -136,13 +135,14 @@ public final class StateStore {
                     damaged(
                         state.job(),
                         "it names no snapshot of " + sourceTable(state.job(), source)));
-    return read(sourceTable(state.job(), source), snapshot);
+    return read(state.job(), sourceTable(state.job(), source), snapshot);
   }
 
   /** The files applied as of {@code state}, by source and path. */
   Map<String, Map<String, AppliedFile>> appliedFiles(JobState state) {
     Map<String, Map<String, AppliedFile>> applied = new HashMap<>();
-    for (Row row : read(filesTable(state.job()), state.filesSnapshot()).collectAsList()) {
+    for (Row row :
+        read(state.job(), filesTable(state.job()), state.filesSnapshot()).collectAsList()) {
       AppliedFile file =
           new AppliedFile(row.getString(0), row.getString(1), row.getLong(2), row.getLong(3));
       applied.computeIfAbsent(file.source, source -> new HashMap<>()).put(file.path, file);
@@ -247,7 +247,15 @@ public final class StateStore {
         });
   }
 
-  private Dataset<Row> read(String table, long snapshotId) {
+  /** A state table as of the snapshot the state points at; a missing one damages the state. */
+  private Dataset<Row> read(String job, String table, long snapshotId) {
+    Optional<Table> found = tables.find(table);
+    if (!found.isPresent()) {
+      throw damaged(job, "its table " + table + " is missing");
+    }
+    if (found.get().snapshot(snapshotId) == null) {
+      throw damaged(job, "snapshot " + snapshotId + " of " + table + " is gone");
+    }
     return spark
         .read()
         .format("iceberg")
@@ -269,12 +277,8 @@ public final class StateStore {
     return new SilverException(
         SilverException.Kind.LAKEHOUSE,
         String.format(
-            "The incremental state of %s is damaged: %s. Rebuild it with: silver run --table %s"
+            "The incremental state of %s is damaged: %s. Rebuild it with: silver run --job %s"
                 + " --incremental --rebuild-state",
             job, why, job));
-  }
-
-  static String uniqueViewName(String purpose) {
-    return "silver_" + purpose + "_" + UUID.randomUUID().toString().replace("-", "");
   }
 }

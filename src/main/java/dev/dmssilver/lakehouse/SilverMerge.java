@@ -4,12 +4,10 @@ import dev.dmssilver.SilverException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.spark.CommitMetadata;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -69,7 +67,12 @@ public final class SilverMerge {
       record.properties().forEach(nothing::set);
       nothing.commit();
     } else {
-      merge(spark, Publisher.onBranch(name, branch), changes, key, silverColumns, record);
+      String target = Publisher.onBranch(name, branch);
+      ViewStatement.run(
+          spark,
+          changes.rows,
+          record.properties(),
+          view -> mergeStatement(target, view, key, silverColumns, changes.targetCondition));
     }
     silver.refresh();
     Snapshot staged = silver.snapshot(silver.refs().get(branch).snapshotId());
@@ -79,28 +82,6 @@ public final class SilverMerge {
     }
     Publisher.checkRecords(name, staged, SnapshotSummary.TOTAL_RECORDS_PROP, plannedRows);
     return new StagedSilver(table, branch, Optional.of(base), staged);
-  }
-
-  private static void merge(
-      SparkSession spark,
-      String target,
-      Changes changes,
-      List<String> key,
-      List<String> silverColumns,
-      RunRecord record) {
-    String view = "silver_merge_" + UUID.randomUUID().toString().replace("-", "");
-    changes.rows.createOrReplaceTempView(view);
-    try {
-      CommitMetadata.withCommitProperties(
-          record.properties(),
-          () -> {
-            spark.sql(mergeStatement(target, view, key, silverColumns, changes.targetCondition));
-            return 0;
-          },
-          RuntimeException.class);
-    } finally {
-      spark.catalog().dropTempView(view);
-    }
   }
 
   static String mergeStatement(

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Test;
 
 class GapsTest {
@@ -55,7 +56,9 @@ class GapsTest {
 
     assertThat(Gaps.intervals(Arrays.asList(later, early, late), 2))
         .containsExactly(new Object[] {early, early}, new Object[] {late, later});
-    assertThat(Gaps.measurable("abc")).isFalse();
+    assertThat(Gaps.measurable(DataTypes.StringType)).isFalse();
+    assertThat(Gaps.measurable(DataTypes.TimestampType)).isTrue();
+    assertThat(Gaps.measurable(DataTypes.createDecimalType(10, 2))).isTrue();
     assertThat(Gaps.intervals(Collections.emptyList(), 4)).isEmpty();
   }
 }

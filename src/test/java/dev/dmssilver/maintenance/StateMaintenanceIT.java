@@ -106,6 +106,35 @@ class StateMaintenanceIT {
     assertSameAsFullRebuild(spark, settings, orders, false);
   }
 
+  @Test
+  void aDamagedStateStopsTheRunWithTheCommandThatRebuildsIt() {
+    SparkSession spark = TestSpark.session();
+    BronzeFixture bronze = new BronzeFixture(folder.resolve("bronze"));
+    OrdersHistory history = new OrdersHistory(bronze, 100);
+    CatalogSettings catalog = TestSpark.newLakehouse(folder.resolve("warehouse"));
+    RunSettings settings =
+        RunSettings.of(
+                BronzeSettings.withDefaults(bronze.root()), catalog, Contracts.fromDirectory(JOBS))
+            .withMode(RunSettings.Mode.INCREMENTAL);
+    Contract orders = settings.contracts().get("fact_orders");
+    history.writeFullLoad();
+    run(spark, settings, orders);
+    history.writeNextDay();
+    spark.sql("DROP TABLE " + catalog.qualified(StateStore.filesTable("fact_orders")));
+
+    JobResult damaged = JobRuns.runAll(spark, settings, Collections.singletonList(orders)).get(0);
+
+    assertThat(damaged.succeeded()).isFalse();
+    assertThat(damaged.failure().map(Throwable::getMessage).orElse(""))
+        .contains("The incremental state of fact_orders is damaged")
+        .contains(StateStore.filesTable("fact_orders") + " is missing")
+        .contains("silver run --job fact_orders --incremental --rebuild-state");
+    assertThat(run(spark, settings.withMode(RunSettings.Mode.REBUILD_STATE), orders))
+        .isEqualTo(JobResult.Status.PUBLISHED);
+    assertThat(run(spark, settings, orders)).isEqualTo(JobResult.Status.UP_TO_DATE);
+    assertSameAsFullRebuild(spark, settings, orders, true);
+  }
+
   private static JobResult.Status run(SparkSession spark, RunSettings settings, Contract job) {
     JobResult result = JobRuns.runAll(spark, settings, Collections.singletonList(job)).get(0);
     assertThat(result.succeeded()).as(String.valueOf(result.failure())).isTrue();
