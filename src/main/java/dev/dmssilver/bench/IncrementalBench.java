@@ -13,6 +13,7 @@ import dev.dmssilver.job.JobResult;
 import dev.dmssilver.job.JobRuns;
 import dev.dmssilver.job.RunSettings;
 import dev.dmssilver.lakehouse.CatalogSettings;
+import dev.dmssilver.lakehouse.WriteSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -28,6 +29,9 @@ import org.apache.spark.sql.SparkSession;
  * state: the tables it changed are rolled back to their snapshots before it, untimed.
  */
 public final class IncrementalBench {
+  private static final WriteSettings.IncrementalWrite MERGE = WriteSettings.IncrementalWrite.MERGE;
+  private static final WriteSettings.IncrementalWrite MONTHS =
+      WriteSettings.IncrementalWrite.OVERWRITE_MONTHS;
   private final SparkSession spark;
   private final Contracts contracts;
   private final Contract job;
@@ -52,6 +56,9 @@ public final class IncrementalBench {
     public final double fullProcess;
     public final double incrementalProcess;
 
+    /** The incremental run warm, overwriting the touched months instead of the MERGE; or NaN. */
+    public final double monthsOverwriteWarm;
+
     Figures(long events, long incrementEvents, double[] medians) {
       this.events = events;
       this.incrementEvents = incrementEvents;
@@ -59,6 +66,7 @@ public final class IncrementalBench {
       this.incrementalWarm = medians[1];
       this.fullProcess = medians[2];
       this.incrementalProcess = medians[3];
+      this.monthsOverwriteWarm = medians[4];
     }
   }
 
@@ -89,7 +97,7 @@ public final class IncrementalBench {
     Path processFull = root.resolve("process-full");
     Path processIncremental = root.resolve("process-incremental");
     // The state before the increment, in both warehouses; then the increment arrives.
-    runInThisProcess(bronze, warmIncremental.catalog, RunSettings.Mode.INCREMENTAL);
+    runInThisProcess(bronze, warmIncremental.catalog, RunSettings.Mode.INCREMENTAL, MERGE);
     runProcess(bronze, processIncremental, true);
     split.deliver(history, bronze);
     BenchTables processTables = BenchTables.ofProcess(spark, processIncremental);
@@ -97,31 +105,31 @@ public final class IncrementalBench {
     warmIncremental.remember(tables);
     processTables.remember(tables);
     // One untimed round first: classes, the JIT, and the first full rebuild's table creation.
-    runInThisProcess(bronze, warmFull.catalog, RunSettings.Mode.FULL);
-    runInThisProcess(bronze, warmIncremental.catalog, RunSettings.Mode.INCREMENTAL);
+    runInThisProcess(bronze, warmFull.catalog, RunSettings.Mode.FULL, MERGE);
+    runInThisProcess(bronze, warmIncremental.catalog, RunSettings.Mode.INCREMENTAL, MERGE);
     warmIncremental.rollBack();
+    boolean byMonths = job.partition().isPresent();
     List<List<Double>> seconds = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 5; i++) {
       seconds.add(new ArrayList<>());
     }
     for (int round = 0; round < repeats; round++) {
       seconds
           .get(0)
-          .add(time(() -> runInThisProcess(bronze, warmFull.catalog, RunSettings.Mode.FULL)));
-      seconds
-          .get(1)
           .add(
-              time(
-                  () ->
-                      runInThisProcess(
-                          bronze, warmIncremental.catalog, RunSettings.Mode.INCREMENTAL)));
+              time(() -> runInThisProcess(bronze, warmFull.catalog, RunSettings.Mode.FULL, MERGE)));
+      seconds.get(1).add(time(() -> runIncremental(bronze, warmIncremental, MERGE)));
+      warmIncremental.rollBack();
+      seconds
+          .get(4)
+          .add(byMonths ? time(() -> runIncremental(bronze, warmIncremental, MONTHS)) : Double.NaN);
       warmIncremental.rollBack();
       seconds.get(2).add(time(() -> runProcess(bronze, processFull, false)));
       seconds.get(3).add(time(() -> runProcess(bronze, processIncremental, true)));
       processTables.rollBack();
     }
-    double[] medians = new double[4];
-    for (int i = 0; i < 4; i++) {
+    double[] medians = new double[5];
+    for (int i = 0; i < 5; i++) {
       List<Double> runs = seconds.get(i);
       Collections.sort(runs);
       medians[i] = runs.get((runs.size() - 1) / 2);
@@ -129,10 +137,20 @@ public final class IncrementalBench {
     return new Figures(events, incrementEvents, medians);
   }
 
-  private void runInThisProcess(Path bronze, CatalogSettings catalog, RunSettings.Mode mode) {
+  private void runIncremental(
+      Path bronze, BenchTables tables, WriteSettings.IncrementalWrite write) {
+    runInThisProcess(bronze, tables.catalog, RunSettings.Mode.INCREMENTAL, write);
+  }
+
+  private void runInThisProcess(
+      Path bronze,
+      CatalogSettings catalog,
+      RunSettings.Mode mode,
+      WriteSettings.IncrementalWrite write) {
+    RunSettings base =
+        RunSettings.of(BronzeSettings.withDefaults(bronze.toString()), catalog, contracts);
     RunSettings settings =
-        RunSettings.of(BronzeSettings.withDefaults(bronze.toString()), catalog, contracts)
-            .withMode(mode);
+        base.withMode(mode).withWrites(base.writes().withIncrementalWrite(write));
     for (JobResult result : JobRuns.runAll(spark, settings, Collections.singletonList(job))) {
       if (!result.succeeded()) {
         throw new IllegalStateException(
@@ -186,7 +204,8 @@ public final class IncrementalBench {
                 "ratio",
                 "full process",
                 "incr. process",
-                "ratio"));
+                "ratio",
+                "incr. warm, months overwrite"));
     for (Figures size : figures) {
       table.addRow(
           java.util.Arrays.asList(
@@ -197,7 +216,10 @@ public final class IncrementalBench {
               String.format("%.2fx", size.incrementalWarm / size.fullWarm),
               String.format("%.1f s", size.fullProcess),
               String.format("%.1f s", size.incrementalProcess),
-              String.format("%.2fx", size.incrementalProcess / size.fullProcess)));
+              String.format("%.2fx", size.incrementalProcess / size.fullProcess),
+              Double.isNaN(size.monthsOverwriteWarm)
+                  ? "not partitioned by month"
+                  : String.format("%.1f s", size.monthsOverwriteWarm)));
     }
     StringBuilder text = new StringBuilder();
     text.append(

@@ -155,7 +155,9 @@ final class BenchCommand implements Callable<Integer> {
       paramLabel = "SHARE",
       description =
           "Time an incremental run of the newest SHARE of the job's events (0.01 is 1%%) beside a"
-              + " full rebuild, warm and as whole processes, at every size (docs/incremental.md).")
+              + " full rebuild, warm and as whole processes, at every size; and warm again with the"
+              + " Silver changes written as an overwrite of the months they touch instead of the"
+              + " MERGE (docs/incremental.md).")
   Double incrementalShare;
 
   @Option(

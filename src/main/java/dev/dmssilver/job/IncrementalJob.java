@@ -201,6 +201,7 @@ final class IncrementalJob {
                       SilverMerge.stage(
                           spark,
                           settings.catalog(),
+                          settings.writes(),
                           job,
                           silver.get(),
                           new SilverMerge.Changes(

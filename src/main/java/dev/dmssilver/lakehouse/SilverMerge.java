@@ -2,7 +2,9 @@ package dev.dmssilver.lakehouse;
 
 import dev.dmssilver.SilverException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.Snapshot;
@@ -14,8 +16,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Stages an incremental run's Silver changes on its audit branch: one MERGE by key that upserts the
- * changed rows and deletes the rows gone. Publishing is then the same fast-forward as after a full
- * rebuild, so readers of main see all of the changes or none.
+ * changed rows and deletes the rows gone (or, when the write settings ask for it, an overwrite of
+ * the months they touch: {@link MonthsOverwrite}). Publishing is then the same fast-forward as
+ * after a full rebuild, so readers of main see all of the changes or none.
  */
 public final class SilverMerge {
   /** The column of the changes that says what to do with the key: {@link #UPSERT} or delete. */
@@ -51,6 +54,7 @@ public final class SilverMerge {
   public static StagedSilver stage(
       SparkSession spark,
       CatalogSettings catalog,
+      WriteSettings writes,
       String table,
       Snapshot base,
       Changes changes,
@@ -66,6 +70,13 @@ public final class SilverMerge {
       AppendFiles nothing = silver.newAppend().toBranch(branch);
       record.properties().forEach(nothing::set);
       nothing.commit();
+    } else if (writes.incrementalWrite() == WriteSettings.IncrementalWrite.OVERWRITE_MONTHS
+        && MonthsOverwrite.of(silver).isPresent()) {
+      Map<String, String> options = new LinkedHashMap<>(writes.writeOptions());
+      options.putAll(record.writeOptions());
+      MonthsOverwrite.of(silver)
+          .get()
+          .write(spark, Publisher.onBranch(name, branch), changes, key, silverColumns, options);
     } else {
       String target = Publisher.onBranch(name, branch);
       ViewStatement.run(

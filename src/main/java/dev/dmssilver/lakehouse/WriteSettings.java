@@ -22,16 +22,42 @@ public final class WriteSettings {
     RANGE
   }
 
+  /** How an incremental run writes its Silver changes (docs/incremental.md#figures). */
+  public enum IncrementalWrite {
+    /** One MERGE by key, narrowed to the files near the changed keys: the default, measured. */
+    MERGE,
+    /**
+     * An overwrite of every month the changes touch, for a table partitioned by {@code months(…)}
+     * alone (others MERGE): the alternative the benchmark measures beside the MERGE.
+     */
+    OVERWRITE_MONTHS
+  }
+
   private final Distribution distribution;
   private final Long targetFileSizeBytes;
+  private final IncrementalWrite incrementalWrite;
 
   public WriteSettings(Distribution distribution, Long targetFileSizeBytes) {
+    this(distribution, targetFileSizeBytes, IncrementalWrite.MERGE);
+  }
+
+  private WriteSettings(
+      Distribution distribution, Long targetFileSizeBytes, IncrementalWrite incrementalWrite) {
     if (targetFileSizeBytes != null && targetFileSizeBytes <= 0) {
       throw new IllegalArgumentException(
           "A target file size must be positive, not " + targetFileSizeBytes);
     }
     this.distribution = distribution;
     this.targetFileSizeBytes = targetFileSizeBytes;
+    this.incrementalWrite = java.util.Objects.requireNonNull(incrementalWrite, "incrementalWrite");
+  }
+
+  public WriteSettings withIncrementalWrite(IncrementalWrite newIncrementalWrite) {
+    return new WriteSettings(distribution, targetFileSizeBytes, newIncrementalWrite);
+  }
+
+  public IncrementalWrite incrementalWrite() {
+    return incrementalWrite;
   }
 
   public static WriteSettings tableDefaults() {

@@ -11,6 +11,7 @@ import dev.dmssilver.demo.DemoOptions;
 import dev.dmssilver.incremental.StateStore;
 import dev.dmssilver.lakehouse.CatalogSettings;
 import dev.dmssilver.lakehouse.QuarantineTable;
+import dev.dmssilver.lakehouse.WriteSettings.IncrementalWrite;
 import dev.dmssilver.quality.QuarantineColumns;
 import dev.dmssilver.testing.Tables;
 import dev.dmssilver.testing.TestSpark;
@@ -33,7 +34,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The proof that incremental mode is the full rebuild: a generated history (deletes, orphans,
@@ -48,9 +49,10 @@ class IncrementalEqualsFullIT {
 
   @TempDir Path folder;
 
-  @ParameterizedTest(name = "seed {0}")
-  @ValueSource(longs = {11, 23})
-  void afterEveryBatchIncrementalEqualsTheFullRebuild(long seed) throws IOException {
+  @ParameterizedTest(name = "seed {0}, {1}")
+  @CsvSource({"11, MERGE", "23, MERGE", "37, OVERWRITE_MONTHS"})
+  void afterEveryBatchIncrementalEqualsTheFullRebuild(long seed, IncrementalWrite write)
+      throws IOException {
     SparkSession spark = TestSpark.session();
     Path history = folder.resolve("history");
     DemoGenerator.generate(
@@ -91,9 +93,10 @@ class IncrementalEqualsFullIT {
         Path load = bronze.resolve(history.relativize(loads.get(0)));
         Files.setLastModifiedTime(load, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
       }
-      reasons.addAll(run(spark, contracts, bronze, incremental, RunSettings.Mode.INCREMENTAL));
+      reasons.addAll(
+          run(spark, contracts, bronze, incremental, RunSettings.Mode.INCREMENTAL, write));
       CatalogSettings full = TestSpark.newLakehouse(folder.resolve("full-" + batch));
-      run(spark, contracts, bronze, full, RunSettings.Mode.FULL);
+      run(spark, contracts, bronze, full, RunSettings.Mode.FULL, write);
       for (Contract contract : contracts.all()) {
         assertSameRows(spark, incremental, full, contract.table(), "batch " + batch);
       }
@@ -131,10 +134,12 @@ class IncrementalEqualsFullIT {
       Contracts contracts,
       Path bronze,
       CatalogSettings catalog,
-      RunSettings.Mode mode) {
+      RunSettings.Mode mode,
+      IncrementalWrite write) {
+    RunSettings base =
+        RunSettings.of(BronzeSettings.withDefaults(bronze.toString()), catalog, contracts);
     RunSettings settings =
-        RunSettings.of(BronzeSettings.withDefaults(bronze.toString()), catalog, contracts)
-            .withMode(mode);
+        base.withMode(mode).withWrites(base.writes().withIncrementalWrite(write));
     List<JobResult> results = JobRuns.runAll(spark, settings, new ArrayList<>(contracts.all()));
     List<String> failures = new ArrayList<>();
     for (JobResult result : results) {
