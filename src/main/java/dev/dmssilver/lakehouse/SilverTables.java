@@ -123,13 +123,16 @@ public final class SilverTables {
     if (!comment.isEmpty()) {
       properties.put("comment", comment);
     }
-    Transaction creation =
-        icebergCatalog()
-            .buildTable(TableIdentifier.of(catalog.database(), table), schema)
-            .withPartitionSpec(partitioning.apply(PartitionSpec.builderFor(schema), schema).build())
-            .withProperties(properties)
-            .createTransaction();
     try {
+      // Either step finds the table if another run created it meanwhile: preparing the
+      // transaction checks first, committing it checks again.
+      Transaction creation =
+          icebergCatalog()
+              .buildTable(TableIdentifier.of(catalog.database(), table), schema)
+              .withPartitionSpec(
+                  partitioning.apply(PartitionSpec.builderFor(schema), schema).build())
+              .withProperties(properties)
+              .createTransaction();
       creation.commitTransaction();
     } catch (AlreadyExistsException e) {
       // Another run created the table while this one was preparing to: use theirs.
