@@ -1,5 +1,7 @@
 package dev.dmssilver.incremental;
 
+import static dev.dmssilver.ColumnNames.columns;
+import static dev.dmssilver.ColumnNames.seq;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
@@ -15,8 +17,6 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import scala.collection.JavaConverters;
-import scala.collection.Seq;
 
 /**
  * The pure transforms of an incremental run. New events meet the state's latest event of their key
@@ -43,7 +43,7 @@ public final class Increment {
    * {@link KeyRange} around the new keys) so that only the files near them are read.
    */
   public static Dataset<Row> priorOf(Dataset<Row> newEvents, Dataset<Row> state, List<String> key) {
-    return state.join(newEvents.select(keyColumns(key)).distinct(), seq(key), "left_semi");
+    return state.join(newEvents.select(columns(key)).distinct(), seq(key), "left_semi");
   }
 
   /** The new latest event of every key the new events touch, deletes included. */
@@ -67,7 +67,7 @@ public final class Increment {
   /** A source's latest events after {@code changed}, as state rows. */
   public static Dataset<Row> updated(Dataset<Row> state, Dataset<Row> changed, Contract source) {
     Dataset<Row> kept =
-        state.join(changed.select(keyColumns(source.key())), seq(source.key()), "left_anti");
+        state.join(changed.select(columns(source.key())), seq(source.key()), "left_anti");
     return StateColumns.ofSource(kept, source).unionByName(StateColumns.ofSource(changed, source));
   }
 
@@ -77,7 +77,7 @@ public final class Increment {
    */
   public static Dataset<Row> touched(Dataset<Row> state, Dataset<Row> changed, Contract source) {
     Dataset<Row> before =
-        state.join(changed.select(keyColumns(source.key())), seq(source.key()), "left_semi");
+        state.join(changed.select(columns(source.key())), seq(source.key()), "left_semi");
     return StateColumns.ofSource(before, source)
         .unionByName(StateColumns.ofSource(changed, source));
   }
@@ -119,16 +119,15 @@ public final class Increment {
       fromState =
           childRows
               .withColumn(REASON, lit(CHILD))
-              .unionByName(
-                  fromState.join(childRows.select(keyColumns(key)), seq(key), "left_anti"));
+              .unionByName(fromState.join(childRows.select(columns(key)), seq(key), "left_anti"));
     }
     fromState =
         fromState
-            .join(changedOwn.select(keyColumns(key)), seq(key), "left_anti")
+            .join(changedOwn.select(columns(key)), seq(key), "left_anti")
             .withColumn(PREVIOUS_OUTCOME, col(StateColumns.OUTCOME));
     fromState = StateColumns.asEvents(fromState).withColumn(LatestEvent.KEY_EVENT_COUNT, lit(0L));
 
-    List<Column> previous = columns(key);
+    List<Column> previous = new ArrayList<>(Arrays.asList(columns(key)));
     previous.add(col(StateColumns.OUTCOME).as(PREVIOUS_OUTCOME));
     Dataset<Row> changed =
         changedOwn
@@ -158,21 +157,5 @@ public final class Increment {
     Column validNow = StateColumns.outcome().equalTo(StateColumns.VALID);
     Column validBefore = col(PREVIOUS_OUTCOME).equalTo(StateColumns.VALID);
     return col(REASON).equalTo(NEW_EVENT).or(validNow).or(validBefore.eqNullSafe(lit(true)));
-  }
-
-  private static Column[] keyColumns(List<String> names) {
-    return columns(names).toArray(new Column[0]);
-  }
-
-  private static List<Column> columns(List<String> names) {
-    List<Column> columns = new ArrayList<>();
-    for (String name : names) {
-      columns.add(col(name));
-    }
-    return columns;
-  }
-
-  private static Seq<String> seq(List<String> names) {
-    return JavaConverters.asScalaBuffer(names).toSeq();
   }
 }

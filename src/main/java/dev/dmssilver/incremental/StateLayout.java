@@ -1,5 +1,6 @@
 package dev.dmssilver.incremental;
 
+import static dev.dmssilver.ColumnNames.columns;
 import static org.apache.spark.sql.functions.col;
 
 import dev.dmssilver.lakehouse.SilverTables;
@@ -54,7 +55,7 @@ final class StateLayout {
     Dataset<Row> laidOut =
         key.isEmpty()
             ? rows
-            : rows.repartitionByRange(keyColumns(key))
+            : rows.repartitionByRange(columns(key))
                 .sortWithinPartitions(order.toArray(new Column[0]));
     DataFrameWriterV2<Row> writer = laidOut.writeTo(qualified);
     for (Map.Entry<String, String> property : snapshot.entrySet()) {
@@ -83,13 +84,5 @@ final class StateLayout {
       }
       sorted.commit();
     }
-  }
-
-  private static Column[] keyColumns(List<String> key) {
-    List<Column> columns = new ArrayList<>();
-    for (String column : key) {
-      columns.add(col(column));
-    }
-    return columns.toArray(new Column[0]);
   }
 }

@@ -1,15 +1,15 @@
 package dev.dmssilver.lakehouse;
 
+import static dev.dmssilver.ColumnNames.columns;
+import static dev.dmssilver.ColumnNames.seq;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 
-import dev.dmssilver.SilverException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +21,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
-import scala.collection.JavaConverters;
 
 /**
  * The alternative to {@link SilverMerge}'s MERGE that the benchmark measures: every month the
@@ -77,14 +75,8 @@ final class MonthsOverwrite {
             .where(touched)
             .join(changedKeys, seq(key), "left_anti")
             .select(columns(silverColumns));
-    try {
-      kept.unionByName(upserts.select(columns(silverColumns)))
-          .writeTo(target)
-          .options(options)
-          .overwrite(touched);
-    } catch (NoSuchTableException e) {
-      throw new SilverException(SilverException.Kind.LAKEHOUSE, "Cannot write " + target, e);
-    }
+    Publisher.overwrite(
+        target, kept.unionByName(upserts.select(columns(silverColumns))), options, touched);
   }
 
   /** A filter that matches whole months: each distinct month of {@code values}, null included. */
@@ -109,17 +101,5 @@ final class MonthsOverwrite {
       }
     }
     return touched;
-  }
-
-  private static Column[] columns(List<String> names) {
-    List<Column> columns = new ArrayList<>();
-    for (String name : names) {
-      columns.add(col("`" + name + "`"));
-    }
-    return columns.toArray(new Column[0]);
-  }
-
-  private static scala.collection.Seq<String> seq(List<String> names) {
-    return JavaConverters.asScalaBuffer(names).toSeq();
   }
 }

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.lit;
 
 import dev.dmssilver.FailPoint;
 import dev.dmssilver.SilverException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -119,11 +118,12 @@ public final class Publisher {
       org.apache.spark.sql.Column condition) {
     if (base.isPresent()) {
       createAuditBranch(table, branch, base.get().snapshotId());
-      overwrite(onBranch(name, branch), rows, record, condition);
+      overwrite(onBranch(name, branch), rows, writes.writeOptions(record), condition);
       return;
     }
     Snapshot staged =
-        FirstSnapshot.stage(spark, table, name, branch, rows, writeOptions(record), condition);
+        FirstSnapshot.stage(
+            spark, table, name, branch, rows, writes.writeOptions(record), condition);
     createAuditBranch(table, branch, staged.snapshotId());
   }
 
@@ -139,7 +139,8 @@ public final class Publisher {
     FailPoint.reach(FailPoint.SILVER_PUBLISHED);
     try {
       String quarantineName = catalog.qualified(QuarantineTable.NAME);
-      overwrite(quarantineName, quarantineRows, record, sliceOf(staged.table()));
+      overwrite(
+          quarantineName, quarantineRows, writes.writeOptions(record), sliceOf(staged.table()));
       Snapshot quarantineSnapshot = committedBy(tables.load(quarantineName), record);
       checkRecords(
           quarantineName,
@@ -193,20 +194,16 @@ public final class Publisher {
   }
 
   /** Spark's INSERT OVERWRITE semantics by name: rows matching {@code condition} are replaced. */
-  private void overwrite(
-      String target, Dataset<Row> rows, RunRecord record, org.apache.spark.sql.Column condition) {
+  static void overwrite(
+      String target,
+      Dataset<Row> rows,
+      Map<String, String> options,
+      org.apache.spark.sql.Column condition) {
     try {
-      rows.writeTo(target).options(writeOptions(record)).overwrite(condition);
+      rows.writeTo(target).options(options).overwrite(condition);
     } catch (NoSuchTableException e) {
       throw new SilverException(SilverException.Kind.LAKEHOUSE, "Cannot write " + target, e);
     }
-  }
-
-  /** The session's write settings, then the run record every commit of the run carries. */
-  private Map<String, String> writeOptions(RunRecord record) {
-    Map<String, String> options = new LinkedHashMap<>(writes.writeOptions());
-    options.putAll(record.writeOptions());
-    return options;
   }
 
   private static org.apache.spark.sql.Column sliceOf(String table) {

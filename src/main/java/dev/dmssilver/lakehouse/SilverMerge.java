@@ -2,9 +2,7 @@ package dev.dmssilver.lakehouse;
 
 import dev.dmssilver.SilverException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.Snapshot;
@@ -66,17 +64,24 @@ public final class SilverMerge {
     String branch = Publisher.auditBranch(record);
     Table silver = new SilverTables(spark, catalog).load(name);
     Publisher.createAuditBranch(silver, branch, base.snapshotId());
+    Optional<MonthsOverwrite> byMonths =
+        writes.incrementalWrite() == WriteSettings.IncrementalWrite.OVERWRITE_MONTHS
+            ? MonthsOverwrite.of(silver)
+            : Optional.empty();
     if (changes.rowCount == 0) {
       AppendFiles nothing = silver.newAppend().toBranch(branch);
       record.properties().forEach(nothing::set);
       nothing.commit();
-    } else if (writes.incrementalWrite() == WriteSettings.IncrementalWrite.OVERWRITE_MONTHS
-        && MonthsOverwrite.of(silver).isPresent()) {
-      Map<String, String> options = new LinkedHashMap<>(writes.writeOptions());
-      options.putAll(record.writeOptions());
-      MonthsOverwrite.of(silver)
+    } else if (byMonths.isPresent()) {
+      byMonths
           .get()
-          .write(spark, Publisher.onBranch(name, branch), changes, key, silverColumns, options);
+          .write(
+              spark,
+              Publisher.onBranch(name, branch),
+              changes,
+              key,
+              silverColumns,
+              writes.writeOptions(record));
     } else {
       String target = Publisher.onBranch(name, branch);
       ViewStatement.run(

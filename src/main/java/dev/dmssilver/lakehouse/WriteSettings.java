@@ -75,4 +75,11 @@ public final class WriteSettings {
     }
     return Collections.unmodifiableMap(options);
   }
+
+  /** These settings' write options, then the run record every commit of the run carries. */
+  public Map<String, String> writeOptions(RunRecord record) {
+    Map<String, String> options = new LinkedHashMap<>(writeOptions());
+    options.putAll(record.writeOptions());
+    return options;
+  }
 }
