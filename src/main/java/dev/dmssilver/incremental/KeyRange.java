@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.when;
 
 import dev.dmssilver.contract.Enrichment;
 import java.util.ArrayList;
@@ -47,49 +48,88 @@ public final class KeyRange {
    * column with more than {@link #MAX_VALUES_FOR_INTERVALS} values, or not numeric).
    */
   public static KeyRange of(Dataset<Row> rows, List<String> columns) {
-    if (columns.size() == 1 && Gaps.measurable(rows.schema().apply(columns.get(0)).dataType())) {
-      Column column = col(columns.get(0));
-      // Each value with its row count (NULL too): the intervals and the total in one pass.
-      List<Row> counted =
-          rows.groupBy(column).count().limit(MAX_VALUES_FOR_INTERVALS + 1).collectAsList();
-      if (counted.size() <= MAX_VALUES_FOR_INTERVALS) {
-        long total = 0;
-        List<Object> values = new ArrayList<>();
-        for (Row value : counted) {
-          total += value.getLong(1);
-          if (!value.isNullAt(0)) {
-            values.add(value.get(0));
-          }
-        }
-        List<Object[][]> boxes = new ArrayList<>();
-        for (Object[] interval : Gaps.intervals(values, MAX_INTERVALS)) {
-          boxes.add(new Object[][] {interval});
-        }
-        return new KeyRange(total, columns, boxes);
-      }
-    }
-    return box(rows, columns);
+    return ofEach(rows, columns, Collections.singletonList(lit(true))).get(0);
   }
 
-  /** One box: each column's lowest and highest value. */
-  private static KeyRange box(Dataset<Row> rows, List<String> columns) {
-    List<Column> aggregates = new ArrayList<>();
-    for (String column : columns) {
-      aggregates.add(min(col(column)));
-      aggregates.add(max(col(column)));
+  /**
+   * The range of each subset of {@code rows} (the rows where that condition holds), in the same
+   * order, all drawn in one pass: for a single numeric key column each value's row count in every
+   * subset, else every subset's box.
+   */
+  public static List<KeyRange> ofEach(
+      Dataset<Row> rows, List<String> columns, List<Column> subsets) {
+    if (columns.size() == 1 && Gaps.measurable(rows.schema().apply(columns.get(0)).dataType())) {
+      Column column = col(columns.get(0));
+      List<Column> counts = new ArrayList<>();
+      for (Column subset : subsets) {
+        counts.add(count(when(subset, 1)));
+      }
+      // Each value with its row count in every subset (NULL too): intervals and totals in one pass.
+      List<Row> counted =
+          rows.groupBy(column)
+              .agg(counts.get(0), counts.subList(1, counts.size()).toArray(new Column[0]))
+              .limit(MAX_VALUES_FOR_INTERVALS + 1)
+              .collectAsList();
+      if (counted.size() <= MAX_VALUES_FOR_INTERVALS) {
+        List<KeyRange> ranges = new ArrayList<>();
+        for (int subset = 0; subset < subsets.size(); subset++) {
+          ranges.add(intervals(counted, subset + 1, columns));
+        }
+        return ranges;
+      }
     }
-    Row row = rows.agg(count(lit(1)), aggregates.toArray(new Column[0])).first();
-    Object[][] box = new Object[columns.size()][];
-    boolean empty = false;
-    for (int i = 0; i < columns.size(); i++) {
-      box[i] = new Object[] {row.get(1 + 2 * i), row.get(2 + 2 * i)};
-      empty |= box[i][0] == null;
+    return boxes(rows, columns, subsets);
+  }
+
+  /** The intervals around the values (column 0) whose count (column {@code countAt}) is not 0. */
+  private static KeyRange intervals(List<Row> counted, int countAt, List<String> columns) {
+    long total = 0;
+    List<Object> values = new ArrayList<>();
+    for (Row value : counted) {
+      long rows = value.getLong(countAt);
+      total += rows;
+      if (rows > 0 && !value.isNullAt(0)) {
+        values.add(value.get(0));
+      }
     }
     List<Object[][]> boxes = new ArrayList<>();
-    if (!empty) {
-      boxes.add(box);
+    for (Object[] interval : Gaps.intervals(values, MAX_INTERVALS)) {
+      boxes.add(new Object[][] {interval});
     }
-    return new KeyRange(row.getLong(0), columns, boxes);
+    return new KeyRange(total, columns, boxes);
+  }
+
+  /** One box for each subset: each column's lowest and highest value among its rows. */
+  private static List<KeyRange> boxes(
+      Dataset<Row> rows, List<String> columns, List<Column> subsets) {
+    List<Column> aggregates = new ArrayList<>();
+    for (Column subset : subsets) {
+      aggregates.add(count(when(subset, 1)));
+      for (String column : columns) {
+        aggregates.add(min(when(subset, col(column))));
+        aggregates.add(max(when(subset, col(column))));
+      }
+    }
+    Row row =
+        rows.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
+            .first();
+    List<KeyRange> ranges = new ArrayList<>();
+    int at = 0;
+    for (int subset = 0; subset < subsets.size(); subset++) {
+      long total = row.getLong(at++);
+      Object[][] box = new Object[columns.size()][];
+      boolean empty = false;
+      for (int i = 0; i < columns.size(); i++) {
+        box[i] = new Object[] {row.get(at++), row.get(at++)};
+        empty |= box[i][0] == null;
+      }
+      List<Object[][]> boxes = new ArrayList<>();
+      if (!empty) {
+        boxes.add(box);
+      }
+      ranges.add(new KeyRange(total, columns, boxes));
+    }
+    return ranges;
   }
 
   /**

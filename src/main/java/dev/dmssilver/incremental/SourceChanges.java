@@ -17,7 +17,8 @@ final class SourceChanges {
   final List<String> key;
   final KeyRange range;
 
-  private SourceChanges(Dataset<Row> rows, List<String> key, KeyRange range) {
+  /** {@code range}: the range of {@code rows}' keys, drawn beforehand. */
+  SourceChanges(Dataset<Row> rows, List<String> key, KeyRange range) {
     this.rows = requireNonNull(rows, "rows is null");
     this.key = Collections.unmodifiableList(new ArrayList<>(key));
     this.range = requireNonNull(range, "range is null");

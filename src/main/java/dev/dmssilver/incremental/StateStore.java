@@ -199,12 +199,14 @@ public final class StateStore {
   /**
    * Applies an incremental run's changes: the sources' and the files first, on main (readers only
    * see them through the own table's pointers), then the own table on a branch that fast-forwards
-   * main only if no other run committed since {@code base}.
+   * main only if no other run committed since {@code base}. {@code ownChanges} is the key range of
+   * the rows of {@code checked} that change the own table ({@link Increment#changesState()}).
    */
   public void apply(
       JobState base,
       Contract contract,
       Dataset<Row> checked,
+      KeyRange ownChanges,
       Map<Contract, Dataset<Row>> sourceChanges,
       Dataset<Row> newFiles,
       StateSummary summary,
@@ -226,8 +228,10 @@ public final class StateStore {
     FailPoint.reach(FailPoint.STATE_SOURCES_COMMITTED);
 
     SourceChanges changes =
-        SourceChanges.of(
-            StateColumns.ofOwn(checked.where(Increment.changesState()), contract), contract.key());
+        new SourceChanges(
+            StateColumns.ofOwn(checked.where(Increment.changesState()), contract),
+            contract.key(),
+            ownChanges);
     OwnStateCommit.commit(
         tables.require(ownTable(job), "update the incremental state of"),
         qualified(ownTable(job)),

@@ -1,7 +1,6 @@
 package dev.dmssilver.job;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import dev.dmssilver.bronze.BronzeDiscovery;
@@ -14,6 +13,7 @@ import dev.dmssilver.contract.Enrichment;
 import dev.dmssilver.enrich.DerivedColumns;
 import dev.dmssilver.enrich.EnrichmentJoin;
 import dev.dmssilver.incremental.ContractFingerprint;
+import dev.dmssilver.incremental.DecidedRanges;
 import dev.dmssilver.incremental.FullState;
 import dev.dmssilver.incremental.Increment;
 import dev.dmssilver.incremental.IncrementalPlan;
@@ -171,9 +171,10 @@ final class IncrementalJob {
       JobRunner.checkBeforeWriting(contract, inventory, changes);
       Snapshot silverBase =
           new Publisher(spark, settings.catalog(), settings.writes()).current(job).get();
+      DecidedRanges decided = DecidedRanges.of(checked, key);
       long validTotal =
           Long.parseLong(silverBase.summary().get(SnapshotSummary.TOTAL_RECORDS_PROP))
-              - checked.where(col(Increment.PREVIOUS_OUTCOME).equalTo("valid")).count()
+              - decided.validBefore
               + changes.validRows();
       OutcomeCounts counts = changes.withTotals(validTotal, base.newestCommit());
       progress.stage(
@@ -188,7 +189,7 @@ final class IncrementalJob {
 
       Dataset<Row> silverChanges =
           keep(SilverRows.changes(contract, checked.where(Increment.changesSilver())), persisted);
-      KeyRange silverRange = KeyRange.of(silverChanges, key);
+      KeyRange silverRange = decided.silverChanges;
       progress.log(job, "Silver changes: " + silverRange);
       PublishStep.Outcome outcome =
           new PublishStep(spark, settings, progress)
@@ -217,6 +218,7 @@ final class IncrementalJob {
             base,
             contract,
             checked,
+            decided.stateChanges,
             parentChanges,
             newFileRows(contract, parents, plan),
             new StateSummary(

@@ -95,6 +95,41 @@ class KeyRangeTest {
     assertThat(children.where(parents.filter()).count()).isEqualTo(1);
   }
 
+  @Test
+  void drawsEachSubsetsRangeInOnePassAsIfDrawnAlone() {
+    Dataset<Row> table =
+        spark.createDataFrame(
+            Arrays.asList(
+                row(1, "a", "2024-01-01 00:00:00"),
+                row(2, "b", "2024-01-02 00:00:00"),
+                row(2, "b", "2024-01-02 00:00:00"),
+                row(50, "c", "2024-03-01 00:00:00"),
+                row(51, null, null),
+                row(null, "d", "2024-04-01 00:00:00")),
+            SCHEMA);
+    List<org.apache.spark.sql.Column> subsets =
+        Arrays.asList(
+            org.apache.spark.sql.functions.col("id").lt(10),
+            org.apache.spark.sql.functions.col("name").isNull(),
+            org.apache.spark.sql.functions.lit(false),
+            org.apache.spark.sql.functions.col("id").isNull().or(table.col("id").equalTo(50)));
+
+    for (List<String> columns :
+        Arrays.asList(Collections.singletonList("id"), Arrays.asList("name", "at"))) {
+      List<KeyRange> together = KeyRange.ofEach(table, columns, subsets);
+
+      assertThat(together).hasSize(subsets.size());
+      for (int i = 0; i < subsets.size(); i++) {
+        KeyRange alone = KeyRange.of(table.where(subsets.get(i)), columns);
+        assertThat(together.get(i).rows()).as("%s, subset %d", columns, i).isEqualTo(alone.rows());
+        assertThat(together.get(i).toString()).isEqualTo(alone.toString());
+        assertThat(together.get(i).sqlCondition("t")).isEqualTo(alone.sqlCondition("t"));
+      }
+    }
+    assertThat(KeyRange.ofEach(table, Collections.singletonList("id"), subsets).get(0).toString())
+        .isEqualTo("3 rows, id 1..1; id 2..2");
+  }
+
   private Dataset<Row> rows(Integer... ids) {
     return spark.createDataFrame(
         Arrays.stream(ids)
