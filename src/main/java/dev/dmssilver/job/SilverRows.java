@@ -1,6 +1,6 @@
 package dev.dmssilver.job;
 
-import static org.apache.spark.sql.functions.col;
+import static dev.dmssilver.ColumnNames.columns;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
@@ -12,6 +12,7 @@ import dev.dmssilver.quality.QuarantineRecords;
 import dev.dmssilver.quality.Validation;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -25,7 +26,7 @@ final class SilverRows {
   static Dataset<Row> of(Contract contract, Dataset<Row> checked) {
     return checked
         .where(LatestEvent.isCurrent().and(Validation.isValid()))
-        .select(columns(contract).toArray(new Column[0]));
+        .select(columns(names(contract)));
   }
 
   /** The current rows that failed a rule, as quarantine records. */
@@ -40,7 +41,7 @@ final class SilverRows {
 
   /** One row per decided key: its Silver columns and whether it is upserted or deleted. */
   static Dataset<Row> changes(Contract contract, Dataset<Row> checked) {
-    List<Column> columns = columns(contract);
+    List<Column> columns = new ArrayList<>(Arrays.asList(columns(names(contract))));
     columns.add(
         when(LatestEvent.isCurrent().and(Validation.isValid()), lit(SilverMerge.UPSERT))
             .otherwise(lit(SilverMerge.DELETE))
@@ -54,13 +55,5 @@ final class SilverRows {
       names.add(column.name());
     }
     return names;
-  }
-
-  private static List<Column> columns(Contract contract) {
-    List<Column> columns = new ArrayList<>();
-    for (String name : names(contract)) {
-      columns.add(col(name));
-    }
-    return columns;
   }
 }

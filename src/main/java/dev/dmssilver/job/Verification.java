@@ -1,5 +1,6 @@
 package dev.dmssilver.job;
 
+import static dev.dmssilver.ColumnNames.columns;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -77,14 +78,16 @@ public final class Verification {
       String table = contract.table();
       Dataset<Row> rebuiltSilver = SilverRows.of(contract, checked);
       Dataset<Row> liveSilver =
-          spark.table(settings.catalog().qualified(table)).select(columns(rebuiltSilver));
+          spark
+              .table(settings.catalog().qualified(table))
+              .select(columns(Arrays.asList(rebuiltSilver.columns())));
       Dataset<Row> rebuiltQuarantine =
           withoutRunColumns(SilverRows.quarantine(contract, checked, settings.runId(), now));
       Dataset<Row> liveQuarantine =
           spark
               .table(settings.catalog().qualified(QuarantineTable.NAME))
               .where(col(QuarantineTable.TABLE_NAME_COLUMN).equalTo(lit(table)))
-              .select(columns(rebuiltQuarantine));
+              .select(columns(Arrays.asList(rebuiltQuarantine.columns())));
       List<Difference> differences = new ArrayList<>();
       differences.add(compare(table, liveSilver, rebuiltSilver));
       differences.add(
@@ -117,13 +120,5 @@ public final class Verification {
       }
     }
     return rows.select(kept.toArray(new Column[0]));
-  }
-
-  private static Column[] columns(Dataset<Row> rows) {
-    List<Column> columns = new ArrayList<>();
-    for (String name : rows.columns()) {
-      columns.add(col(name));
-    }
-    return columns.toArray(new Column[0]);
   }
 }
