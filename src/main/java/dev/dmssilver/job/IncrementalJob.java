@@ -187,8 +187,9 @@ final class IncrementalJob {
           changes.deletedKeys(),
           validTotal);
 
+      // A projection of checked, which is persisted: DecidedRanges drew its range already.
       Dataset<Row> silverChanges =
-          keep(SilverRows.changes(contract, checked.where(Increment.changesSilver())), persisted);
+          SilverRows.changes(contract, checked.where(Increment.changesSilver()));
       KeyRange silverRange = decided.silverChanges;
       progress.log(job, "Silver changes: " + silverRange);
       PublishStep.Outcome outcome =
