@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * A history split into what an earlier run saw and the newest increment: the newest CDC files of
- * the job's table holding at least the given share of its events, and the files of the tables it
- * enriches from written in the same window. Files are hard-linked, never copied.
+ * the job's table holding at least the increment's events, and the files of the tables it enriches
+ * from written in the same window. Files are hard-linked, never copied.
  */
 final class IncrementSplit {
   final Set<Path> held;
@@ -33,7 +33,7 @@ final class IncrementSplit {
    * @param jobFiles the files of the job's Bronze folder, with their row counts
    */
   static IncrementSplit newest(
-      Path history, List<Path> folders, List<BronzeFile> jobFiles, double share) {
+      Path history, List<Path> folders, List<BronzeFile> jobFiles, Increment increment) {
     List<BronzeFile> changes = new ArrayList<>();
     long total = 0;
     for (BronzeFile file : jobFiles) {
@@ -42,11 +42,19 @@ final class IncrementSplit {
         changes.add(file);
       }
     }
+    long wanted = increment.eventsOf(total);
+    long changed = changes.stream().mapToLong(BronzeFile::rowCount).sum();
+    if (wanted >= changed) {
+      throw new IllegalArgumentException(
+          String.format(
+              "An increment of %,d events needs more of the job's CDC events than the %,d under %s",
+              wanted, changed, history));
+    }
     changes.sort(Comparator.comparing(BronzeFile::name).reversed());
     long held = 0;
     String oldestHeld = null;
     for (BronzeFile file : changes) {
-      if (held >= share * total) {
+      if (held >= wanted) {
         break;
       }
       held += file.rowCount();

@@ -23,10 +23,11 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Times an incremental run that applies the newest share of a history (by default 1% of the job's
- * events) beside a full rebuild of the same Bronze, at every size: warm in this process, and as
- * whole fresh processes ({@code bin/silver run}). Each timed incremental run starts from the same
- * state: the tables it changed are rolled back to their snapshots before it, untimed.
+ * Times an incremental run that applies the newest part of a history (an {@link Increment}: a share
+ * of the job's events, or the same count at every size) beside a full rebuild of the same Bronze,
+ * at every size: warm in this process, and as whole fresh processes ({@code bin/silver run}). Each
+ * timed incremental run starts from the same state: the tables it changed are rolled back to their
+ * snapshots before it, untimed.
  */
 public final class IncrementalBench {
   private static final WriteSettings.IncrementalWrite MERGE = WriteSettings.IncrementalWrite.MERGE;
@@ -70,16 +71,16 @@ public final class IncrementalBench {
     }
   }
 
-  /** Measures each size of history; {@code share} of the job's events is the increment. */
-  public List<Figures> measure(List<Path> historyBySize, double share, int repeats) {
+  /** Measures each size of history, applying {@code increment} of it. */
+  public List<Figures> measure(List<Path> historyBySize, Increment increment, int repeats) {
     List<Figures> figures = new ArrayList<>();
     for (int size = 0; size < historyBySize.size(); size++) {
-      figures.add(measureOne(historyBySize.get(size), share, repeats, "size" + size));
+      figures.add(measureOne(historyBySize.get(size), increment, repeats, "size" + size));
     }
     return figures;
   }
 
-  private Figures measureOne(Path history, double share, int repeats, String name) {
+  private Figures measureOne(Path history, Increment increment, int repeats, String name) {
     Path root = dir.resolve("incremental").resolve(name).toAbsolutePath();
     LocalFolders.deleteRecursively(root);
     Path bronze = root.resolve("bronze");
@@ -88,7 +89,7 @@ public final class IncrementalBench {
     for (BronzeFile file : jobFiles) {
       events += file.rowCount();
     }
-    IncrementSplit split = IncrementSplit.newest(history, folders(history), jobFiles, share);
+    IncrementSplit split = IncrementSplit.newest(history, folders(history), jobFiles, increment);
     split.copyHistoryWithout(history, bronze);
     long incrementEvents = split.jobEvents;
     BenchTables warmFull = BenchTables.of(spark, root.resolve("warm-full"), "bench_full_" + name);
@@ -193,7 +194,7 @@ public final class IncrementalBench {
   }
 
   /** The figures side by side: each size, then the ratios, then how the increment's cost scales. */
-  public static String render(List<Figures> figures, double share) {
+  public static String render(List<Figures> figures, Increment increment) {
     dev.dmssilver.report.TextTable table =
         new dev.dmssilver.report.TextTable(
             java.util.Arrays.asList(
@@ -222,9 +223,7 @@ public final class IncrementalBench {
                   : String.format("%.1f s", size.monthsOverwriteWarm)));
     }
     StringBuilder text = new StringBuilder();
-    text.append(
-            String.format(
-                "Incremental run of the newest %.1f%% of the job's events%n", share * 100))
+    text.append(String.format("Incremental run of %s%n", increment.describe()))
         .append(table.render());
     if (figures.size() > 1) {
       Figures smallest = figures.get(figures.size() - 1);

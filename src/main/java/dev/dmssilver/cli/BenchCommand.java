@@ -9,6 +9,7 @@ import dev.dmssilver.bench.BenchVariant;
 import dev.dmssilver.bench.Benchmark;
 import dev.dmssilver.bench.CaptureBenchmark;
 import dev.dmssilver.bench.FreshProcesses;
+import dev.dmssilver.bench.Increment;
 import dev.dmssilver.bench.IncrementalBench;
 import dev.dmssilver.contract.Contract;
 import dev.dmssilver.contract.Contracts;
@@ -161,6 +162,14 @@ final class BenchCommand implements Callable<Integer> {
   Double incrementalShare;
 
   @Option(
+      names = "--incremental-events",
+      paramLabel = "N",
+      description =
+          "As --incremental, but the newest N of the job's events at every size: only the history"
+              + " grows between sizes, so the scaling line shows whether the cost follows the change.")
+  Long incrementalEvents;
+
+  @Option(
       names = "--json",
       arity = "0..1",
       description = "Print the figures as JSON instead of tables.")
@@ -181,14 +190,16 @@ final class BenchCommand implements Callable<Integer> {
       selected.add(known.get(job));
     }
     List<BenchVariant> variants = variants();
+    Increment increment =
+        incrementalShare != null || incrementalEvents != null ? increment() : null;
     // Absolute paths, largest first, as the Bronze settings and the child processes take them.
     List<Path> bronzeBySize =
         existingBronze != null
             ? BenchBronze.existing(existingBronze)
             : BenchBronze.generated(
                 selected.get(0), sizes, generator::options, dir, spec.commandLine().getErr());
-    if (incrementalShare != null) {
-      return measureIncremental(selected.get(0), known, bronzeBySize);
+    if (increment != null) {
+      return measureIncremental(selected.get(0), known, bronzeBySize, increment);
     }
     BenchPlan plan =
         new BenchPlan(selected, variants, repeat, warmUp ? warmUpRounds : 0, bronzeBySize);
@@ -240,10 +251,23 @@ final class BenchCommand implements Callable<Integer> {
     return plan.inThisProcess(engine.start("silver bench", catalog), catalog, known);
   }
 
-  private int measureIncremental(Contract job, Contracts known, List<Path> bronzeBySize) {
-    if (incrementalShare <= 0 || incrementalShare >= 1) {
-      throw new ParameterException(spec.commandLine(), "--incremental must be above 0 and below 1");
+  /** The increment --incremental or --incremental-events asks for; not both. */
+  private Increment increment() {
+    if (incrementalShare != null && incrementalEvents != null) {
+      throw new ParameterException(
+          spec.commandLine(), "--incremental and --incremental-events exclude each other");
     }
+    try {
+      return incrementalShare != null
+          ? Increment.share(incrementalShare)
+          : Increment.events(incrementalEvents);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private int measureIncremental(
+      Contract job, Contracts known, List<Path> bronzeBySize, Increment increment) {
     Path warehouse = dir.resolve("warehouse").toAbsolutePath();
     LocalFolders.deleteRecursively(warehouse);
     SparkSession spark = engine.start("silver bench", CatalogSettings.local(warehouse.toString()));
@@ -252,10 +276,9 @@ final class BenchCommand implements Callable<Integer> {
                 SilverCli.class.getName(), new ArrayList<>(), dir.resolve("processes"))
             .javaCommand();
     List<IncrementalBench.Figures> figures =
-        new IncrementalBench(spark, known, job, dir, java)
-            .measure(bronzeBySize, incrementalShare, repeat);
+        new IncrementalBench(spark, known, job, dir, java).measure(bronzeBySize, increment, repeat);
     PrintWriter out = spec.commandLine().getOut();
-    out.print(IncrementalBench.render(figures, incrementalShare));
+    out.print(IncrementalBench.render(figures, increment));
     out.flush();
     return 0;
   }

@@ -211,6 +211,68 @@ class BenchCommandIT {
   }
 
   @Test
+  void incrementalEventsApplyTheSameIncrementAtEverySizeBesideTheFullRebuild() throws Exception {
+    SilverProcess bench =
+        SilverProcess.start(
+            folder,
+            Map.of(),
+            "bench",
+            "--events",
+            "4000,8000",
+            "--incremental-events",
+            "200",
+            "--repeat",
+            "1",
+            "--dir",
+            folder.resolve("b").toString());
+    assertThat(bench.waitFor()).as(bench.stderr()).isZero();
+
+    String figures = bench.stdout();
+    assertThat(figures)
+        .contains("Incremental run of the newest 200 of the job's events at every size")
+        .containsPattern("The increment's cost from [0-9,]+ to [0-9,]+ events of history");
+    // One row per size: its events, the increment (whole files, so at least 200), four times and
+    // two ratios, and the months overwrite (fact_orders is partitioned by month).
+    List<long[]> sizes = new ArrayList<>();
+    java.util.regex.Matcher row =
+        java.util.regex.Pattern.compile(
+                "(?m)^ *([0-9,]+) +([0-9,]+) +[0-9.]+ s +[0-9.]+ s +[0-9.]+x +[0-9.]+ s +[0-9.]+ s"
+                    + " +[0-9.]+x +[0-9.]+ s$")
+            .matcher(figures);
+    while (row.find()) {
+      sizes.add(
+          new long[] {
+            Long.parseLong(row.group(1).replace(",", "")),
+            Long.parseLong(row.group(2).replace(",", ""))
+          });
+    }
+    assertThat(sizes).as(figures).hasSize(2);
+    for (long[] size : sizes) {
+      assertThat(size[1]).isGreaterThanOrEqualTo(200).isLessThan(size[0] / 4);
+    }
+    assertThat(sizes.get(0)[0]).isNotEqualTo(sizes.get(1)[0]);
+  }
+
+  @Test
+  void anIncrementGivenBothWaysIsRefusedBeforeAnyWork() throws Exception {
+    SilverProcess bench =
+        SilverProcess.start(
+            folder,
+            Map.of(),
+            "bench",
+            "--incremental",
+            "0.01",
+            "--incremental-events",
+            "500",
+            "--dir",
+            folder.resolve("b").toString());
+    assertThat(bench.waitFor()).isEqualTo(2);
+    assertThat(bench.stderr())
+        .contains("--incremental and --incremental-events exclude each other");
+    assertThat(folder.resolve("b")).doesNotExist();
+  }
+
+  @Test
   void anUnknownVariantIsRefusedByName() throws Exception {
     SilverProcess bench =
         SilverProcess.start(
