@@ -39,6 +39,9 @@ public final class FreshProcesses {
           "-XX:StartFlightRecording",
           "-XX:ArchiveClassesAtExit");
 
+  /** The system property bin/silver sets to its own path. */
+  static final String LAUNCHER = "silver.launcher";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<String> javaCommand;
@@ -71,6 +74,21 @@ public final class FreshProcesses {
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass);
     return new FreshProcesses(command, benchArguments, outputFolder);
+  }
+
+  /**
+   * The command that runs {@code silver} as a user runs it: the {@code bin/silver} that started
+   * this JVM (property {@value #LAUNCHER}), with its own defaults for the heap, the JIT and
+   * class-data sharing; or, without one (a JVM started otherwise), this JVM's java, options and
+   * class path. A warm benchmark's own JVM runs with the full JIT, which a short job's process does
+   * not.
+   */
+  public static List<String> asBinSilverRuns(String mainClass, Path outputFolder) {
+    String launcher = System.getProperty(LAUNCHER, "");
+    if (!launcher.isEmpty() && Files.isExecutable(Paths.get(launcher))) {
+      return Collections.singletonList(launcher);
+    }
+    return likeThisJvm(mainClass, new ArrayList<>(), outputFolder).javaCommand();
   }
 
   /** The java command of every child: this JVM's java, options and class path, and main class. */

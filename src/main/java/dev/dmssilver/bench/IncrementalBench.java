@@ -37,15 +37,15 @@ public final class IncrementalBench {
   private final Contracts contracts;
   private final Contract job;
   private final Path dir;
-  private final List<String> javaCommand;
+  private final List<String> silverCommand;
 
   public IncrementalBench(
-      SparkSession spark, Contracts contracts, Contract job, Path dir, List<String> javaCommand) {
+      SparkSession spark, Contracts contracts, Contract job, Path dir, List<String> silverCommand) {
     this.spark = requireNonNull(spark, "spark is null");
     this.contracts = requireNonNull(contracts, "contracts is null");
     this.job = requireNonNull(job, "job is null");
     this.dir = requireNonNull(dir, "dir is null");
-    this.javaCommand = Collections.unmodifiableList(new ArrayList<>(javaCommand));
+    this.silverCommand = Collections.unmodifiableList(new ArrayList<>(silverCommand));
   }
 
   /** One size's medians: seconds for each way of running. */
@@ -161,7 +161,7 @@ public final class IncrementalBench {
   }
 
   private void runProcess(Path bronze, Path warehouse, boolean incremental) {
-    List<String> command = new ArrayList<>(javaCommand);
+    List<String> command = new ArrayList<>(silverCommand);
     command.addAll(
         java.util.Arrays.asList(
             "run",
@@ -174,16 +174,23 @@ public final class IncrementalBench {
     if (incremental) {
       command.add("--incremental");
     }
+    Path log = dir.resolve("children.log");
     try {
+      // Each child's output follows the command that started it.
+      java.nio.file.Files.write(
+          log,
+          Collections.singletonList("$ " + String.join(" ", command)),
+          java.nio.charset.StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
       Process process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
-              .redirectOutput(
-                  ProcessBuilder.Redirect.appendTo(dir.resolve("children.log").toFile()))
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
       if (process.waitFor() != 0) {
         throw new IllegalStateException(
-            "The benchmark's child failed (see " + dir.resolve("children.log") + "): " + command);
+            "The benchmark's child failed (see " + log + "): " + command);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

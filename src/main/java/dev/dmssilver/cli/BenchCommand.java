@@ -272,9 +272,7 @@ final class BenchCommand implements Callable<Integer> {
     LocalFolders.deleteRecursively(warehouse);
     SparkSession spark = engine.start("silver bench", CatalogSettings.local(warehouse.toString()));
     List<String> java =
-        FreshProcesses.likeThisJvm(
-                SilverCli.class.getName(), new ArrayList<>(), dir.resolve("processes"))
-            .javaCommand();
+        FreshProcesses.asBinSilverRuns(SilverCli.class.getName(), dir.resolve("processes"));
     List<IncrementalBench.Figures> figures =
         new IncrementalBench(spark, known, job, dir, java).measure(bronzeBySize, increment, repeat);
     PrintWriter out = spec.commandLine().getOut();

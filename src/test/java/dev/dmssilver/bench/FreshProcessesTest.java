@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dmssilver.bench.Benchmark.Measurement;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FreshProcessesTest {
   @Test
@@ -23,6 +25,34 @@ class FreshProcessesTest {
     assertThat(FreshProcesses.inherited("-XX:StartFlightRecording=filename=x.jfr")).isFalse();
     assertThat(FreshProcesses.inherited("-agentlib:jdwp=transport=dt_socket")).isFalse();
     assertThat(FreshProcesses.inherited("-javaagent:/a/agent.jar")).isFalse();
+  }
+
+  @Test
+  void aJobRunAsAUserRunsItIsTheLauncherThatStartedThisJvmWhenThereIsOne(@TempDir Path folder)
+      throws Exception {
+    String before = System.getProperty(FreshProcesses.LAUNCHER);
+    try {
+      Path launcher = Files.createFile(folder.resolve("silver"));
+      System.setProperty(FreshProcesses.LAUNCHER, launcher.toString());
+      // Not executable: no launcher after all, so this JVM's java again.
+      assertThat(FreshProcesses.asBinSilverRuns("dev.dmssilver.cli.SilverCli", folder).get(0))
+          .endsWith("/bin/java");
+
+      assertThat(launcher.toFile().setExecutable(true)).isTrue();
+      assertThat(FreshProcesses.asBinSilverRuns("dev.dmssilver.cli.SilverCli", folder))
+          .containsExactly(launcher.toString());
+
+      System.clearProperty(FreshProcesses.LAUNCHER);
+      assertThat(FreshProcesses.asBinSilverRuns("dev.dmssilver.cli.SilverCli", folder))
+          .endsWith("dev.dmssilver.cli.SilverCli")
+          .contains("-cp");
+    } finally {
+      if (before == null) {
+        System.clearProperty(FreshProcesses.LAUNCHER);
+      } else {
+        System.setProperty(FreshProcesses.LAUNCHER, before);
+      }
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dmssilver.testing.SilverProcess;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -251,6 +252,13 @@ class BenchCommandIT {
       assertThat(size[1]).isGreaterThanOrEqualTo(200).isLessThan(size[0] / 4);
     }
     assertThat(sizes.get(0)[0]).isNotEqualTo(sizes.get(1)[0]);
+    // The processes are bin/silver run as a user starts it, with its own JIT and archive, not
+    // copies of the benchmark's JVM.
+    assertThat(Files.readString(folder.resolve("b").resolve("children.log")))
+        .containsPattern(
+            "(?m)^\\$ /\\S+/bin/silver run --job fact_orders --bronze \\S+ --warehouse \\S+ --incremental$")
+        .containsPattern(
+            "(?m)^\\$ /\\S+/bin/silver run --job fact_orders --bronze \\S+ --warehouse \\S+$");
   }
 
   @Test
