@@ -11,6 +11,7 @@ import dev.dmssilver.bench.CaptureBenchmark;
 import dev.dmssilver.bench.FreshProcesses;
 import dev.dmssilver.bench.Increment;
 import dev.dmssilver.bench.IncrementalBench;
+import dev.dmssilver.bench.IncrementalBenchReport;
 import dev.dmssilver.contract.Contract;
 import dev.dmssilver.contract.Contracts;
 import dev.dmssilver.dms.DmsEndpoint;
@@ -276,7 +277,7 @@ final class BenchCommand implements Callable<Integer> {
     List<IncrementalBench.Figures> figures =
         new IncrementalBench(spark, known, job, dir, java).measure(bronzeBySize, increment, repeat);
     PrintWriter out = spec.commandLine().getOut();
-    out.print(IncrementalBench.render(figures, increment));
+    out.print(IncrementalBenchReport.render(figures, increment));
     out.flush();
     return 0;
   }

@@ -231,14 +231,16 @@ class BenchCommandIT {
     String figures = bench.stdout();
     assertThat(figures)
         .contains("Incremental run of the newest 200 of the job's events at every size")
+        .contains("Processes are bin/silver run; the process ratio is to the faster full rebuild")
         .containsPattern("The increment's cost from [0-9,]+ to [0-9,]+ events of history");
-    // One row per size: its events, the increment (whole files, so at least 200), four times and
-    // two ratios, and the months overwrite (fact_orders is partitioned by month).
+    // One row per size: its events, the increment (whole files, so at least 200), the full and
+    // incremental runs warm, the full rebuild's two processes and the incremental one, two ratios,
+    // and the months overwrite (fact_orders is partitioned by month).
     List<long[]> sizes = new ArrayList<>();
     java.util.regex.Matcher row =
         java.util.regex.Pattern.compile(
-                "(?m)^ *([0-9,]+) +([0-9,]+) +[0-9.]+ s +[0-9.]+ s +[0-9.]+x +[0-9.]+ s +[0-9.]+ s"
-                    + " +[0-9.]+x +[0-9.]+ s$")
+                "(?m)^ *([0-9,]+) +([0-9,]+) +[0-9.]+ s +[0-9.]+ s +[0-9.]+x +([0-9.]+) s +([0-9.]+) s"
+                    + " +([0-9.]+) s +([0-9.]+)x +[0-9.]+ s$")
             .matcher(figures);
     while (row.find()) {
       sizes.add(
@@ -246,6 +248,11 @@ class BenchCommandIT {
             Long.parseLong(row.group(1).replace(",", "")),
             Long.parseLong(row.group(2).replace(",", ""))
           });
+      // The process ratio is to the faster of the full rebuild's processes (printed rounded).
+      double fastestFull =
+          Math.min(Double.parseDouble(row.group(3)), Double.parseDouble(row.group(4)));
+      assertThat(Double.parseDouble(row.group(6)))
+          .isCloseTo(Double.parseDouble(row.group(5)) / fastestFull, within(0.03));
     }
     assertThat(sizes).as(figures).hasSize(2);
     for (long[] size : sizes) {
@@ -258,7 +265,10 @@ class BenchCommandIT {
         .containsPattern(
             "(?m)^\\$ /\\S+/bin/silver run --job fact_orders --bronze \\S+ --warehouse \\S+ --incremental$")
         .containsPattern(
-            "(?m)^\\$ /\\S+/bin/silver run --job fact_orders --bronze \\S+ --warehouse \\S+$");
+            "(?m)^\\$ /\\S+/bin/silver run --job fact_orders --bronze \\S+ --warehouse \\S+$")
+        .containsPattern(
+            "(?m)^\\$ SILVER_JIT=full /\\S+/bin/silver run --job fact_orders --bronze \\S+"
+                + " --warehouse \\S+$");
   }
 
   @Test
