@@ -33,7 +33,7 @@ final class IncrementSplit {
    * @param jobFiles the files of the job's Bronze folder, with their row counts
    */
   static IncrementSplit newest(
-      Path history, List<Path> folders, List<BronzeFile> jobFiles, Increment increment) {
+      Path history, List<Path> folders, List<BronzeFile> jobFiles, IncrementSize increment) {
     List<BronzeFile> changes = new ArrayList<>();
     long total = 0;
     for (BronzeFile file : jobFiles) {

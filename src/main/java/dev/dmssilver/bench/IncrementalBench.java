@@ -23,11 +23,11 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Times an incremental run that applies the newest part of a history (an {@link Increment}: a share
- * of the job's events, or the same count at every size) beside a full rebuild of the same Bronze,
- * at every size: warm in this process, and as whole fresh processes ({@code bin/silver run}). Each
- * timed incremental run starts from the same state: the tables it changed are rolled back to their
- * snapshots before it, untimed.
+ * Times an incremental run that applies the newest part of a history (an {@link IncrementSize}: a
+ * share of the job's events, or the same count at every size) beside a full rebuild of the same
+ * Bronze, at every size: warm in this process, and as whole fresh processes ({@code bin/silver
+ * run}). Each timed incremental run starts from the same state: the tables it changed are rolled
+ * back to their snapshots before it, untimed.
  */
 public final class IncrementalBench {
   private static final WriteSettings.IncrementalWrite MERGE = WriteSettings.IncrementalWrite.MERGE;
@@ -82,7 +82,7 @@ public final class IncrementalBench {
   }
 
   /** Measures each size of history, applying {@code increment} of it. */
-  public List<Figures> measure(List<Path> historyBySize, Increment increment, int repeats) {
+  public List<Figures> measure(List<Path> historyBySize, IncrementSize increment, int repeats) {
     List<Figures> figures = new ArrayList<>();
     for (int size = 0; size < historyBySize.size(); size++) {
       figures.add(measureOne(historyBySize.get(size), increment, repeats, "size" + size));
@@ -90,7 +90,7 @@ public final class IncrementalBench {
     return figures;
   }
 
-  private Figures measureOne(Path history, Increment increment, int repeats, String name) {
+  private Figures measureOne(Path history, IncrementSize increment, int repeats, String name) {
     Path root = dir.resolve("incremental").resolve(name).toAbsolutePath();
     LocalFolders.deleteRecursively(root);
     Path bronze = root.resolve("bronze");

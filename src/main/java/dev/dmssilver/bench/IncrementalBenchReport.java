@@ -14,7 +14,7 @@ public final class IncrementalBenchReport {
    * The process ratio is to the faster of the full rebuild's two processes (bin/silver's default
    * JIT, or the full one), so that it never flatters the incremental run.
    */
-  public static String render(List<Figures> figures, Increment increment) {
+  public static String render(List<Figures> figures, IncrementSize increment) {
     TextTable table =
         new TextTable(
             Arrays.asList(

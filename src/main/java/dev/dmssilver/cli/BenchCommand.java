@@ -9,7 +9,7 @@ import dev.dmssilver.bench.BenchVariant;
 import dev.dmssilver.bench.Benchmark;
 import dev.dmssilver.bench.CaptureBenchmark;
 import dev.dmssilver.bench.FreshProcesses;
-import dev.dmssilver.bench.Increment;
+import dev.dmssilver.bench.IncrementSize;
 import dev.dmssilver.bench.IncrementalBench;
 import dev.dmssilver.bench.IncrementalBenchReport;
 import dev.dmssilver.contract.Contract;
@@ -191,7 +191,7 @@ final class BenchCommand implements Callable<Integer> {
       selected.add(known.get(job));
     }
     List<BenchVariant> variants = variants();
-    Increment increment =
+    IncrementSize increment =
         incrementalShare != null || incrementalEvents != null ? increment() : null;
     // Absolute paths, largest first, as the Bronze settings and the child processes take them.
     List<Path> bronzeBySize =
@@ -253,22 +253,22 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** The increment --incremental or --incremental-events asks for; not both. */
-  private Increment increment() {
+  private IncrementSize increment() {
     if (incrementalShare != null && incrementalEvents != null) {
       throw new ParameterException(
           spec.commandLine(), "--incremental and --incremental-events exclude each other");
     }
     try {
       return incrementalShare != null
-          ? Increment.share(incrementalShare)
-          : Increment.events(incrementalEvents);
+          ? IncrementSize.share(incrementalShare)
+          : IncrementSize.events(incrementalEvents);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 
   private int measureIncremental(
-      Contract job, Contracts known, List<Path> bronzeBySize, Increment increment) {
+      Contract job, Contracts known, List<Path> bronzeBySize, IncrementSize increment) {
     Path warehouse = dir.resolve("warehouse").toAbsolutePath();
     LocalFolders.deleteRecursively(warehouse);
     SparkSession spark = engine.start("silver bench", CatalogSettings.local(warehouse.toString()));

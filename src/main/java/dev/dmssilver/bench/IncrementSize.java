@@ -5,29 +5,29 @@ package dev.dmssilver.bench;
  * that size (0.01 is 1%), or the same number of events at every size. The second shows whether a
  * run's cost follows the change and not the history: only the history grows between sizes.
  */
-public final class Increment {
+public final class IncrementSize {
   private final double share;
   private final long events;
 
-  private Increment(double share, long events) {
+  private IncrementSize(double share, long events) {
     this.share = share;
     this.events = events;
   }
 
   /** The newest {@code share} of each size's job events; above 0 and below 1. */
-  public static Increment share(double share) {
+  public static IncrementSize share(double share) {
     if (!(share > 0 && share < 1)) {
       throw new IllegalArgumentException("An increment's share must be above 0 and below 1");
     }
-    return new Increment(share, 0);
+    return new IncrementSize(share, 0);
   }
 
   /** The newest files holding at least {@code events} of the job's events, at every size. */
-  public static Increment events(long events) {
+  public static IncrementSize events(long events) {
     if (events < 1) {
       throw new IllegalArgumentException("An increment must hold at least one event");
     }
-    return new Increment(Double.NaN, events);
+    return new IncrementSize(Double.NaN, events);
   }
 
   /** How many of the job's events to hold back from a history of {@code total}. */
