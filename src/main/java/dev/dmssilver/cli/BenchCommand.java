@@ -165,9 +165,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--incremental-events",
       paramLabel = "N",
-      description =
-          "As --incremental, but the newest N of the job's events at every size: only the history"
-              + " grows between sizes, so the scaling line shows whether the cost follows the change.")
+      description = "As --incremental, but the newest N of the job's events at every size.")
   Long incrementalEvents;
 
   @Option(
@@ -191,8 +189,7 @@ final class BenchCommand implements Callable<Integer> {
       selected.add(known.get(job));
     }
     List<BenchVariant> variants = variants();
-    IncrementSize increment =
-        incrementalShare != null || incrementalEvents != null ? increment() : null;
+    IncrementSize increment = increment();
     // Absolute paths, largest first, as the Bronze settings and the child processes take them.
     List<Path> bronzeBySize =
         existingBronze != null
@@ -252,7 +249,7 @@ final class BenchCommand implements Callable<Integer> {
     return plan.inThisProcess(engine.start("silver bench", catalog), catalog, known);
   }
 
-  /** The increment --incremental or --incremental-events asks for; not both. */
+  /** The increment --incremental or --incremental-events asks for (not both), or null. */
   private IncrementSize increment() {
     if (incrementalShare != null && incrementalEvents != null) {
       throw new ParameterException(
@@ -261,7 +258,7 @@ final class BenchCommand implements Callable<Integer> {
     try {
       return incrementalShare != null
           ? IncrementSize.share(incrementalShare)
-          : IncrementSize.events(incrementalEvents);
+          : incrementalEvents != null ? IncrementSize.events(incrementalEvents) : null;
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -272,10 +269,11 @@ final class BenchCommand implements Callable<Integer> {
     Path warehouse = dir.resolve("warehouse").toAbsolutePath();
     LocalFolders.deleteRecursively(warehouse);
     SparkSession spark = engine.start("silver bench", CatalogSettings.local(warehouse.toString()));
-    List<String> java =
+    List<String> silver =
         FreshProcesses.asBinSilverRuns(SilverCli.class.getName(), dir.resolve("processes"));
     List<IncrementalBench.Figures> figures =
-        new IncrementalBench(spark, known, job, dir, java).measure(bronzeBySize, increment, repeat);
+        new IncrementalBench(spark, known, job, dir, silver)
+            .measure(bronzeBySize, increment, repeat);
     PrintWriter out = spec.commandLine().getOut();
     out.print(IncrementalBenchReport.render(figures, increment));
     out.flush();
