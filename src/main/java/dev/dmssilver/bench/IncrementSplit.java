@@ -21,10 +21,16 @@ import java.util.stream.Stream;
  */
 final class IncrementSplit {
   final Set<Path> held;
+
+  /** The job's events in the whole history, full loads included. */
+  final long historyEvents;
+
+  /** The job's events in the increment. */
   final long jobEvents;
 
-  private IncrementSplit(Set<Path> held, long jobEvents) {
+  private IncrementSplit(Set<Path> held, long historyEvents, long jobEvents) {
     this.held = held;
+    this.historyEvents = historyEvents;
     this.jobEvents = jobEvents;
   }
 
@@ -36,14 +42,15 @@ final class IncrementSplit {
       Path history, List<Path> folders, List<BronzeFile> jobFiles, IncrementSize increment) {
     List<BronzeFile> changes = new ArrayList<>();
     long total = 0;
+    long changed = 0;
     for (BronzeFile file : jobFiles) {
       total += file.rowCount();
       if (!file.isFullLoad()) {
         changes.add(file);
+        changed += file.rowCount();
       }
     }
     long wanted = increment.eventsOf(total);
-    long changed = changes.stream().mapToLong(BronzeFile::rowCount).sum();
     if (wanted >= changed) {
       throw new IllegalArgumentException(
           String.format(
@@ -72,7 +79,7 @@ final class IncrementSplit {
         }
       }
     }
-    return new IncrementSplit(heldFiles, held);
+    return new IncrementSplit(heldFiles, total, held);
   }
 
   /** Links every file of {@code history} but the increment into {@code bronze}. */

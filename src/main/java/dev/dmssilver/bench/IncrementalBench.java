@@ -94,12 +94,8 @@ public final class IncrementalBench {
     Path root = dir.resolve("incremental").resolve(name).toAbsolutePath();
     LocalFolders.deleteRecursively(root);
     Path bronze = root.resolve("bronze");
-    List<BronzeFile> jobFiles = jobEvents(history);
-    long events = 0;
-    for (BronzeFile file : jobFiles) {
-      events += file.rowCount();
-    }
-    IncrementSplit split = IncrementSplit.newest(history, folders(history), jobFiles, increment);
+    IncrementSplit split =
+        IncrementSplit.newest(history, folders(history), jobEvents(history), increment);
     split.copyHistoryWithout(history, bronze);
     long incrementEvents = split.jobEvents;
     BenchTables warmFull = BenchTables.of(spark, root.resolve("warm-full"), "bench_full_" + name);
@@ -146,7 +142,7 @@ public final class IncrementalBench {
       Collections.sort(runs);
       medians[i] = runs.get((runs.size() - 1) / 2);
     }
-    return new Figures(events, incrementEvents, medians);
+    return new Figures(split.historyEvents, incrementEvents, medians);
   }
 
   private void runIncremental(
