@@ -3,10 +3,8 @@ package dev.dmssilver.job;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.lit;
 
-import dev.dmssilver.bronze.BronzeDiscovery;
 import dev.dmssilver.bronze.BronzeEvents;
 import dev.dmssilver.bronze.BronzeInventory;
-import dev.dmssilver.bronze.BronzeReader;
 import dev.dmssilver.bronze.ListedFile;
 import dev.dmssilver.contract.Contract;
 import dev.dmssilver.contract.Enrichment;
@@ -52,12 +50,14 @@ final class IncrementalJob {
   private final RunSettings settings;
   private final JobProgress progress;
   private final StateStore store;
+  private final NewBronze bronze;
 
   IncrementalJob(SparkSession spark, RunSettings settings, JobProgress progress) {
     this.spark = requireNonNull(spark, "spark is null");
     this.settings = requireNonNull(settings, "settings is null");
     this.progress = requireNonNull(progress, "progress is null");
     this.store = new StateStore(spark, settings.catalog());
+    this.bronze = new NewBronze(spark, settings.bronze());
   }
 
   JobResult run(Contract contract, boolean rebuildState) {
@@ -70,7 +70,7 @@ final class IncrementalJob {
     IncrementalPlan plan;
     if (state.isPresent()) {
       progress.stage(job, "listing Bronze to compare with the incremental state");
-      plan = store.plan(state.get(), fingerprint, listings(contract, parents));
+      plan = store.plan(state.get(), fingerprint, bronze.listings(contract, parents));
     } else {
       plan = null;
     }
@@ -113,8 +113,9 @@ final class IncrementalJob {
         parentLatest.put(parent.table(), old);
         continue;
       }
-      Dataset<Row> events = keep(readNew(parent, fresh, base).events(), persisted);
-      Dataset<Row> near = old.where(KeyRange.of(events, parent.key()).filter());
+      BronzeEvents read = bronze.read(parent, fresh, base);
+      Dataset<Row> events = keep(read.events(), persisted);
+      Dataset<Row> near = nearKeysOf(read, events, old, parent.key());
       Dataset<Row> prior = Increment.priorOf(events, near, parent.key()).localCheckpoint(true);
       Dataset<Row> changed =
           Increment.resolveAgainst(events, prior, parent.key()).localCheckpoint(true);
@@ -130,7 +131,7 @@ final class IncrementalJob {
       }
     }
     List<ListedFile> ownFresh = plan.newFiles().get(job);
-    BronzeEvents ownEvents = ownFresh.isEmpty() ? null : readNew(contract, ownFresh, base);
+    BronzeEvents ownEvents = ownFresh.isEmpty() ? null : bronze.read(contract, ownFresh, base);
     BronzeInventory inventory =
         ownEvents == null
             ? new BronzeInventory(
@@ -145,7 +146,7 @@ final class IncrementalJob {
       changedOwn = Increment.noChanges(ownState);
     } else {
       Dataset<Row> events = keep(ownEvents.events(), persisted);
-      Dataset<Row> near = ownState.where(KeyRange.of(events, key).filter());
+      Dataset<Row> near = nearKeysOf(ownEvents, events, ownState, key);
       // Materialised once each: used by several later steps, they must not read the state again.
       prior = Increment.priorOf(events, near, key).localCheckpoint(true);
       changedOwn = Increment.resolveAgainst(events, prior, key).localCheckpoint(true);
@@ -163,11 +164,14 @@ final class IncrementalJob {
     }
     latest = DerivedColumns.apply(latest, contract.derived());
     Validation validation = Validation.of(contract, started.plus(settings.futureTolerance()));
-    Dataset<Row> checked = validation.apply(latest).persist(StorageLevel.MEMORY_AND_DISK());
-    persisted.add(checked);
+    Dataset<Row> validated = validation.apply(latest);
     try {
       progress.stage(job, "resolving and validating the changed keys");
-      OutcomeCounts changes = JobRunner.countReadingBronze(inventory, checked, validation);
+      // Materialised once, its lineage cut: every later step (counts, ranges, the MERGEs) then
+      // plans over the decided rows alone, not over the joins that decided them.
+      Dataset<Row> checked =
+          UnreadableFile.explained(inventory, () -> validated.localCheckpoint(true));
+      OutcomeCounts changes = OutcomeCounts.of(checked, validation.reasons());
       JobRunner.checkBeforeWriting(contract, inventory, changes);
       Snapshot silverBase =
           new Publisher(spark, settings.catalog(), settings.writes()).current(job).get();
@@ -187,7 +191,7 @@ final class IncrementalJob {
           changes.deletedKeys(),
           validTotal);
 
-      // A projection of checked, which is persisted: DecidedRanges drew its range already.
+      // A projection of checked, which is materialised: DecidedRanges drew its range already.
       Dataset<Row> silverChanges =
           SilverRows.changes(contract, checked.where(Increment.changesSilver()));
       KeyRange silverRange = decided.silverChanges;
@@ -242,32 +246,17 @@ final class IncrementalJob {
     }
   }
 
+  /** The rows of {@code state} near the keys of new events: the first action reading them. */
+  private static Dataset<Row> nearKeysOf(
+      BronzeEvents read, Dataset<Row> events, Dataset<Row> state, List<String> key) {
+    return state.where(
+        UnreadableFile.explained(read.inventory(), () -> KeyRange.of(events, key)).filter());
+  }
+
   private static Dataset<Row> keep(Dataset<Row> rows, List<Dataset<Row>> persisted) {
     Dataset<Row> kept = rows.persist(StorageLevel.MEMORY_AND_DISK());
     persisted.add(kept);
     return kept;
-  }
-
-  private Map<String, List<ListedFile>> listings(Contract contract, List<Contract> parents) {
-    Map<String, List<ListedFile>> listed = new LinkedHashMap<>();
-    listed.put(contract.table(), list(contract));
-    for (Contract parent : parents) {
-      listed.put(parent.table(), list(parent));
-    }
-    return listed;
-  }
-
-  private List<ListedFile> list(Contract contract) {
-    return BronzeDiscovery.list(
-        spark, contract.bronze().table(), settings.bronze().tableFolder(contract.bronze()));
-  }
-
-  private BronzeEvents readNew(Contract contract, List<ListedFile> fresh, JobState base) {
-    String folder = settings.bronze().tableFolder(contract.bronze());
-    BronzeInventory inventory =
-        BronzeDiscovery.discover(spark, contract.bronze().table(), folder, fresh);
-    return BronzeReader.readSome(
-        spark, contract, settings.bronze(), inventory, base.fullLoadStart(contract.table()));
   }
 
   private Dataset<Row> newFileRows(

@@ -75,7 +75,10 @@ public final class JobRunner {
         resolve(contract, bronze, validation, state).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       progress(table, "resolving and validating");
-      OutcomeCounts counts = countReadingBronze(bronze.inventory(), checked, validation);
+      // The job's one action, which reads Bronze.
+      OutcomeCounts counts =
+          UnreadableFile.explained(
+              bronze.inventory(), () -> OutcomeCounts.of(checked, validation.reasons()));
       checkBeforeWriting(contract, bronze.inventory(), counts);
       describe(table, bronze, counts);
       FailPoint.reach(FailPoint.BRONZE_RESOLVED);
@@ -207,30 +210,6 @@ public final class JobRunner {
     return latest
         .where(LatestEvent.isCurrent().and(keyPresent))
         .select(needed.toArray(new Column[0]));
-  }
-
-  /**
-   * Runs the job's one action, which reads Bronze. A file whose footer was fine but whose pages are
-   * not fails only here, deep inside Spark: say which file, plainly.
-   */
-  static OutcomeCounts countReadingBronze(
-      BronzeInventory inventory, Dataset<Row> checked, Validation validation) {
-    try {
-      return OutcomeCounts.of(checked, validation.reasons());
-    } catch (Exception e) {
-      // Exception, not RuntimeException: a failed Spark job is a SparkException, a checked
-      // exception that Spark's Scala code throws without declaring it.
-      Optional<String> file = UnreadableFile.in(e);
-      if (!file.isPresent()) {
-        throw e;
-      }
-      throw new SilverException(
-          SilverException.Kind.BRONZE_INPUT,
-          String.format(
-              "Cannot read Bronze table %s: %s is corrupt (%s)",
-              inventory.bronzeTable(), file.get(), UnreadableFile.rootCause(e)),
-          e);
-    }
   }
 
   /** Checks that stop the job before anything is written. */

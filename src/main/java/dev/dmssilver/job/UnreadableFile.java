@@ -1,7 +1,10 @@
 package dev.dmssilver.job;
 
 import dev.dmssilver.Causes;
+import dev.dmssilver.SilverException;
+import dev.dmssilver.bronze.BronzeInventory;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +15,29 @@ final class UnreadableFile {
       Pattern.compile("Encountered error while reading file (\\S+?)\\.? Details");
 
   private UnreadableFile() {}
+
+  /**
+   * Runs a Spark action that reads Bronze files of {@code inventory}. A file whose footer was fine
+   * but whose pages are not fails only there, deep inside Spark: this says which file, plainly.
+   */
+  static <T> T explained(BronzeInventory inventory, Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (Exception e) {
+      // Exception, not RuntimeException: a failed Spark job is a SparkException, a checked
+      // exception that Spark's Scala code throws without declaring it.
+      Optional<String> file = in(e);
+      if (!file.isPresent()) {
+        throw e;
+      }
+      throw new SilverException(
+          SilverException.Kind.BRONZE_INPUT,
+          String.format(
+              "Cannot read Bronze table %s: %s is corrupt (%s)",
+              inventory.bronzeTable(), file.get(), rootCause(e)),
+          e);
+    }
+  }
 
   static Optional<String> in(Throwable failure) {
     for (Throwable cause : Causes.chain(failure)) {

@@ -22,8 +22,9 @@ import dev.dmssilver.SilverException;
 import dev.dmssilver.bronze.BronzeSettings;
 import dev.dmssilver.contract.Contracts;
 import dev.dmssilver.dms.DmsColumn;
+import dev.dmssilver.incremental.StateStore;
+import dev.dmssilver.job.JobProgress;
 import dev.dmssilver.job.JobResult;
-import dev.dmssilver.job.JobRunner;
 import dev.dmssilver.job.JobRuns;
 import dev.dmssilver.job.RunSettings;
 import dev.dmssilver.lakehouse.CatalogSettings;
@@ -53,8 +54,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Bad input, case by case. Each case starts from a published baseline, changes Bronze in one bad
  * way, runs the job again and checks the named outcome: a clear error that names the thing (and no
- * table changed at all), specific quarantine reasons, or no change. The suite prints how many of
- * its cases held.
+ * table changed at all), specific quarantine reasons, or no change; each case as a full rebuild and
+ * as an incremental run. The suite prints how many of its cases held.
  */
 class BadInputCorpusIT {
   private static final String CONTRACT =
@@ -89,16 +90,28 @@ class BadInputCorpusIT {
 
   @TestFactory
   Stream<DynamicTest> everyCaseHolds() {
+    return cases().stream().map(c -> test(c.name, () -> run(c, RunSettings.Mode.FULL)));
+  }
+
+  /**
+   * The same cases through {@code run --incremental}: the baseline builds the state, the bad Bronze
+   * arrives as new files (or changes applied ones), and the outcome must be the full rebuild's. A
+   * failed run also leaves the incremental state where it was.
+   */
+  @TestFactory
+  Stream<DynamicTest> everyCaseHoldsIncrementally() {
     return cases().stream()
-        .map(
-            c ->
-                DynamicTest.dynamicTest(
-                    c.name,
-                    () -> {
-                      CASES.incrementAndGet();
-                      run(c);
-                      HELD.incrementAndGet();
-                    }));
+        .map(c -> test(c.name + ", incrementally", () -> run(c, RunSettings.Mode.INCREMENTAL)));
+  }
+
+  private static DynamicTest test(String name, org.junit.jupiter.api.function.Executable run) {
+    return DynamicTest.dynamicTest(
+        name,
+        () -> {
+          CASES.incrementAndGet();
+          run.execute();
+          HELD.incrementAndGet();
+        });
   }
 
   @AfterAll
@@ -507,7 +520,7 @@ class BadInputCorpusIT {
       List<Long> snapshotsAfter,
       List<String> whereRows) {}
 
-  private static void run(Case c) throws Exception {
+  private static void run(Case c, RunSettings.Mode mode) throws Exception {
     Path root = Files.createTempDirectory(folder, "case");
     BronzeFixture bronze = new BronzeFixture(root.resolve("bronze"));
     writeBaseline(bronze);
@@ -516,30 +529,24 @@ class BadInputCorpusIT {
     CatalogSettings catalog = TestSpark.newLakehouse(root.resolve("warehouse"));
     RunSettings settings =
         new RunSettings(
-            BronzeSettings.withDefaults(bronze.root()),
-            catalog,
-            Contracts.fromDirectory(contracts),
-            "baseline",
-            CLOCK,
-            RunSettings.FUTURE_TOLERANCE_DEFAULT);
+                BronzeSettings.withDefaults(bronze.root()),
+                catalog,
+                Contracts.fromDirectory(contracts),
+                "baseline",
+                CLOCK,
+                RunSettings.FUTURE_TOLERANCE_DEFAULT)
+            .withMode(mode);
     SparkSession spark = TestSpark.session();
     JobRuns.prepareShared(spark, settings);
-    JobResult baseline =
-        new JobRunner(spark, settings).run(settings.contracts().get("dim_account"));
-    assertThat(baseline.succeeded()).as("baseline run").isTrue();
+    assertThat(runJob(spark, settings).failure()).as("baseline run").isEmpty();
     List<String> silverBefore = silver(spark, catalog);
     List<String> quarantineBefore = quarantine(spark, catalog);
-    List<Long> snapshotsBefore = snapshots(spark, catalog);
+    List<Long> snapshotsBefore = snapshots(spark, catalog, mode);
 
     c.mutation.apply(bronze);
-    Throwable failure = null;
-    try {
-      JobResult result =
-          new JobRunner(spark, settings.withRunId("case"))
-              .run(settings.contracts().get("dim_account"));
-      assertThat(result.succeeded()).as("result " + result.failure()).isTrue();
-    } catch (SilverException e) {
-      failure = e;
+    Throwable failure = runJob(spark, settings.withRunId("case")).failure().orElse(null);
+    if (failure != null) {
+      assertThat(failure).as("a failure the job explains").isInstanceOf(SilverException.class);
     }
     List<String> whereRows = new ArrayList<>();
     if (c.expectation instanceof Where where) {
@@ -555,8 +562,16 @@ class BadInputCorpusIT {
             quarantineBefore,
             quarantine(spark, catalog),
             snapshotsBefore,
-            snapshots(spark, catalog),
+            snapshots(spark, catalog, mode),
             whereRows));
+  }
+
+  private static JobResult runJob(SparkSession spark, RunSettings settings) {
+    return JobRuns.runOne(
+        spark,
+        settings,
+        settings.contracts().get("dim_account"),
+        JobProgress.quiet(settings.runId(), CLOCK));
   }
 
   private static List<String> silver(SparkSession spark, CatalogSettings catalog) {
@@ -569,14 +584,23 @@ class BadInputCorpusIT {
   }
 
   /**
-   * Main's current snapshot of both tables: a failed run must leave them exactly where they were.
+   * Main's current snapshot of both tables, and incrementally of the job's state tables: a failed
+   * run must leave them exactly where they were.
    */
-  private static List<Long> snapshots(SparkSession spark, CatalogSettings catalog) {
+  private static List<Long> snapshots(
+      SparkSession spark, CatalogSettings catalog, RunSettings.Mode mode) {
     Publisher publisher = new Publisher(spark, catalog, WriteSettings.tableDefaults());
-    // A table no run has published yet has no snapshot: -1.
-    return List.of(
-        publisher.current("dim_account").map(Snapshot::snapshotId).orElse(-1L),
-        publisher.current("quarantine").map(Snapshot::snapshotId).orElse(-1L));
+    List<String> tables = new ArrayList<>(List.of("dim_account", "quarantine"));
+    if (mode == RunSettings.Mode.INCREMENTAL) {
+      tables.addAll(
+          List.of(StateStore.ownTable("dim_account"), StateStore.filesTable("dim_account")));
+    }
+    List<Long> snapshots = new ArrayList<>();
+    for (String table : tables) {
+      // A table no run has published yet has no snapshot: -1.
+      snapshots.add(publisher.current(table).map(Snapshot::snapshotId).orElse(-1L));
+    }
+    return snapshots;
   }
 
   // ---- expectations
