@@ -125,12 +125,20 @@ public final class IncrementalBench {
           .get(0)
           .add(
               time(() -> runInThisProcess(bronze, warmFull.catalog, RunSettings.Mode.FULL, MERGE)));
+      // The run right after a full rebuild is slower, whichever it is: the two writes take turns.
+      boolean monthsFirst = byMonths && round % 2 != 0;
+      if (monthsFirst) {
+        seconds.get(4).add(time(() -> runIncremental(bronze, warmIncremental, MONTHS)));
+        warmIncremental.rollBack();
+      }
       seconds.get(1).add(time(() -> runIncremental(bronze, warmIncremental, MERGE)));
       warmIncremental.rollBack();
-      seconds
-          .get(4)
-          .add(byMonths ? time(() -> runIncremental(bronze, warmIncremental, MONTHS)) : Double.NaN);
-      warmIncremental.rollBack();
+      if (byMonths && !monthsFirst) {
+        seconds.get(4).add(time(() -> runIncremental(bronze, warmIncremental, MONTHS)));
+        warmIncremental.rollBack();
+      } else if (!byMonths) {
+        seconds.get(4).add(Double.NaN);
+      }
       seconds.get(2).add(time(() -> runProcess(bronze, processFull, false, null)));
       seconds.get(5).add(time(() -> runProcess(bronze, processFull, false, "full")));
       seconds.get(3).add(time(() -> runProcess(bronze, processIncremental, true, null)));

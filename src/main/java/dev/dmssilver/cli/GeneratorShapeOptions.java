@@ -1,5 +1,6 @@
 package dev.dmssilver.cli;
 
+import dev.dmssilver.SilverException;
 import dev.dmssilver.demo.DemoOptions;
 import java.time.LocalDate;
 import picocli.CommandLine.Option;
@@ -34,8 +35,15 @@ final class GeneratorShapeOptions {
       description = "Minutes of changes per CDC file. Default: ${DEFAULT-VALUE}.")
   int cdcFileMinutes;
 
-  /** Generator options of this shape for about {@code events} events. */
+  /**
+   * Generator options of this shape for about {@code events} events; options the generator cannot
+   * honour are a settings error (exit 2), not a crash.
+   */
   DemoOptions options(long events) {
-    return new DemoOptions(events, seed, start, cdcDays, cdcFileMinutes);
+    try {
+      return new DemoOptions(events, seed, start, cdcDays, cdcFileMinutes);
+    } catch (IllegalArgumentException e) {
+      throw new SilverException(SilverException.Kind.CONFIGURATION, e.getMessage(), e);
+    }
   }
 }

@@ -18,14 +18,18 @@ public final class DemoOptions {
 
   public DemoOptions(long events, long seed, LocalDate start, int cdcDays, int cdcFileMinutes) {
     if (events < 1_000) {
-      throw new IllegalArgumentException("Cannot generate fewer than 1,000 events: " + events);
+      throw new IllegalArgumentException(
+          "Cannot generate fewer than 1,000 events (--events " + events + ")");
     }
     if (cdcDays < 5) {
-      throw new IllegalArgumentException("Cannot generate fewer than 5 days of CDC: " + cdcDays);
+      throw new IllegalArgumentException(
+          "Cannot generate fewer than 5 days of CDC (--cdc-days " + cdcDays + ")");
     }
     if (cdcFileMinutes < 1 || 1440 % cdcFileMinutes != 0) {
       throw new IllegalArgumentException(
-          "Cannot split days into CDC files of " + cdcFileMinutes + " minutes: must divide 1440");
+          "Cannot split days into CDC files of "
+              + cdcFileMinutes
+              + " minutes (--cdc-file-minutes): must divide 1440");
     }
     this.events = events;
     this.seed = seed;
