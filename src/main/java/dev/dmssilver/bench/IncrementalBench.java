@@ -126,17 +126,18 @@ public final class IncrementalBench {
           .add(
               time(() -> runInThisProcess(bronze, warmFull.catalog, RunSettings.Mode.FULL, MERGE)));
       // The run right after a full rebuild is slower, whichever it is: the two writes take turns.
-      boolean monthsFirst = byMonths && round % 2 != 0;
-      if (monthsFirst) {
-        seconds.get(4).add(time(() -> runIncremental(bronze, warmIncremental, MONTHS)));
+      List<WriteSettings.IncrementalWrite> writes = new ArrayList<>();
+      writes.add(MERGE);
+      if (byMonths) {
+        writes.add(round % 2 == 0 ? 1 : 0, MONTHS); // even rounds after the MERGE, odd before
+      }
+      for (WriteSettings.IncrementalWrite write : writes) {
+        seconds
+            .get(write == MERGE ? 1 : 4)
+            .add(time(() -> runIncremental(bronze, warmIncremental, write)));
         warmIncremental.rollBack();
       }
-      seconds.get(1).add(time(() -> runIncremental(bronze, warmIncremental, MERGE)));
-      warmIncremental.rollBack();
-      if (byMonths && !monthsFirst) {
-        seconds.get(4).add(time(() -> runIncremental(bronze, warmIncremental, MONTHS)));
-        warmIncremental.rollBack();
-      } else if (!byMonths) {
+      if (!byMonths) {
         seconds.get(4).add(Double.NaN);
       }
       seconds.get(2).add(time(() -> runProcess(bronze, processFull, false, null)));
