@@ -2,27 +2,21 @@ package dev.dmssilver.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Generator options it cannot honour are settings errors, refused before a file is written. */
 class GenerateCommandTest {
   @TempDir Path folder;
 
   private String[] generate(String... options) {
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = SilverCli.commandLine().setErr(new PrintWriter(err, true));
     String[] arguments = new String[options.length + 3];
     arguments[0] = "generate";
     arguments[1] = "--bronze";
     arguments[2] = folder.resolve("bronze").toString();
     System.arraycopy(options, 0, arguments, 3, options.length);
-    int exitCode = commandLine.execute(arguments);
-    return new String[] {String.valueOf(exitCode), err.toString()};
+    return CommandLineRun.run(arguments);
   }
 
   @Test

@@ -1,23 +1,14 @@
 package dev.dmssilver.cli;
 
+import static dev.dmssilver.cli.CommandLineRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * Mistakes in maintenance flags are usage errors, caught before Spark starts or a table is touched.
  */
 class MaintainCommandTest {
-
-  private static String[] run(String... arguments) {
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = SilverCli.commandLine().setErr(new PrintWriter(err, true));
-    int exitCode = commandLine.execute(arguments);
-    return new String[] {String.valueOf(exitCode), err.toString()};
-  }
 
   @Test
   void aDurationThatIsNotHoursOrDaysIsAUsageError() {

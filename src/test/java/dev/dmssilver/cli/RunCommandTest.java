@@ -1,24 +1,15 @@
 package dev.dmssilver.cli;
 
+import static dev.dmssilver.cli.CommandLineRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Mistakes in run flags are usage errors, caught before Spark starts or a table is touched. */
 class RunCommandTest {
   @TempDir Path folder;
-
-  private String[] run(String... arguments) {
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = SilverCli.commandLine().setErr(new PrintWriter(err, true));
-    int exitCode = commandLine.execute(arguments);
-    return new String[] {String.valueOf(exitCode), err.toString()};
-  }
 
   @Test
   void aSummaryFileThatCannotBeWrittenIsRefusedBeforeAnyJobRuns() {
