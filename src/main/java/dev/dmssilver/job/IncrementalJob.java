@@ -81,7 +81,9 @@ final class IncrementalJob {
     if (rebuild.isPresent()) {
       progress.log(job, "full rebuild: " + rebuild.get());
       try (FullState full = store.fullState(fingerprint)) {
-        return new JobRunner(spark, settings, progress).run(contract, Optional.of(full));
+        return new JobRunner(spark, settings, progress)
+            .run(contract, Optional.of(full))
+            .rebuiltFullyBecause(rebuild.get());
       }
     }
     if (plan.newFileCount() == 0) {
@@ -238,7 +240,7 @@ final class IncrementalJob {
           new JobResult.BronzeFigures(
               inventory,
               ownEvents == null ? Collections.<String>emptySet() : ownEvents.ignoredColumns());
-      return outcome.result(job, duration, figures, counts);
+      return outcome.result(job, duration, figures, counts).appliedIncrementally();
     } finally {
       for (Dataset<Row> kept : persisted) {
         kept.unpersist();

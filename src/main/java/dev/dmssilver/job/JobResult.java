@@ -31,6 +31,14 @@ public final class JobResult {
     FAILED
   }
 
+  /** How a job read Bronze. */
+  public enum Mode {
+    /** The whole Bronze history: the default, and an incremental run that could not apply. */
+    FULL_REBUILD,
+    /** Only the Bronze files the incremental state had not applied yet. */
+    INCREMENTAL
+  }
+
   private final String table;
   private final Status status;
   private final Duration duration;
@@ -39,6 +47,8 @@ public final class JobResult {
   private final GateVerdict verdict;
   private final Publication publication;
   private final Throwable failure;
+  private final Mode mode;
+  private final String fullRebuildReason;
 
   private JobResult(
       String table,
@@ -48,7 +58,8 @@ public final class JobResult {
       OutcomeCounts counts,
       GateVerdict verdict,
       Publication publication,
-      Throwable failure) {
+      Throwable failure,
+      Mode mode) {
     this.table = requireNonNull(table, "table is null");
     this.status = requireNonNull(status, "status is null");
     this.duration = requireNonNull(duration, "duration is null");
@@ -57,6 +68,21 @@ public final class JobResult {
     this.verdict = verdict;
     this.publication = publication;
     this.failure = failure;
+    this.mode = mode;
+    this.fullRebuildReason = null;
+  }
+
+  private JobResult(JobResult result, Mode mode, String fullRebuildReason) {
+    this.table = result.table;
+    this.status = result.status;
+    this.duration = result.duration;
+    this.bronze = result.bronze;
+    this.counts = result.counts;
+    this.verdict = result.verdict;
+    this.publication = result.publication;
+    this.failure = result.failure;
+    this.mode = mode;
+    this.fullRebuildReason = fullRebuildReason;
   }
 
   static JobResult published(
@@ -74,7 +100,8 @@ public final class JobResult {
         requireNonNull(counts, "counts is null"),
         requireNonNull(verdict, "verdict is null"),
         requireNonNull(publication, "publication is null"),
-        null);
+        null,
+        Mode.FULL_REBUILD);
   }
 
   static JobResult gateFailed(
@@ -92,16 +119,36 @@ public final class JobResult {
         requireNonNull(counts, "counts is null"),
         requireNonNull(verdict, "verdict is null"),
         null,
-        requireNonNull(explanation, "explanation is null"));
+        requireNonNull(explanation, "explanation is null"),
+        Mode.FULL_REBUILD);
   }
 
   static JobResult upToDate(String table, Duration duration) {
-    return new JobResult(table, Status.UP_TO_DATE, duration, null, null, null, null, null);
+    return new JobResult(
+        table, Status.UP_TO_DATE, duration, null, null, null, null, null, Mode.INCREMENTAL);
   }
 
   static JobResult failed(String table, Duration duration, Throwable failure) {
     return new JobResult(
-        table, Status.FAILED, duration, null, null, null, null, requireNonNull(failure, "failure"));
+        table,
+        Status.FAILED,
+        duration,
+        null,
+        null,
+        null,
+        null,
+        requireNonNull(failure, "failure"),
+        null);
+  }
+
+  /** This result, of a run that applied only the Bronze files not applied before. */
+  JobResult appliedIncrementally() {
+    return new JobResult(this, Mode.INCREMENTAL, null);
+  }
+
+  /** This result, of an incremental run that rebuilt from the whole history instead, and why. */
+  JobResult rebuiltFullyBecause(String reason) {
+    return new JobResult(this, Mode.FULL_REBUILD, requireNonNull(reason, "reason is null"));
   }
 
   public String table() {
@@ -119,6 +166,16 @@ public final class JobResult {
   /** True when the job published its tables, or found them up to date. */
   public boolean succeeded() {
     return status == Status.PUBLISHED || status == Status.UP_TO_DATE;
+  }
+
+  /** How the job read Bronze; empty for a job that failed before it could tell. */
+  public Optional<Mode> mode() {
+    return Optional.ofNullable(mode);
+  }
+
+  /** Why an incremental run rebuilt from the whole history; empty for any other run. */
+  public Optional<String> fullRebuildReason() {
+    return Optional.ofNullable(fullRebuildReason);
   }
 
   public Optional<BronzeFigures> bronze() {

@@ -15,7 +15,8 @@ import java.util.Map;
  * the dimensions Table and Environment; per-reason quarantine counts add Reason. JobFailed is 1 for
  * a job that did not publish and 0 for one that did; a failed job sends it once more with a Kind
  * dimension (bronze_input, unavailable, gate, ...), so that an alarm can tell bad Bronze from S3
- * being down.
+ * being down. FullRebuild is 1 for a run that read the whole Bronze history and 0 for an
+ * incremental run that applied only new files (or found none).
  */
 public final class JobMetrics {
   public static final String SILVER_ROW_COUNT = "SilverRowCount";
@@ -26,6 +27,7 @@ public final class JobMetrics {
   public static final String JOB_DURATION_SECONDS = "JobDurationSeconds";
   public static final String GATE_PASSED = "GatePassed";
   public static final String JOB_FAILED = "JobFailed";
+  public static final String FULL_REBUILD = "FullRebuild";
 
   private JobMetrics() {}
 
@@ -51,6 +53,16 @@ public final class JobMetrics {
                 metrics.add(
                     new Metric(
                         JOB_FAILED, 1, Metric.Unit.COUNT, with(dimensions, "Kind", kind.label()))));
+    result
+        .mode()
+        .ifPresent(
+            mode ->
+                metrics.add(
+                    new Metric(
+                        FULL_REBUILD,
+                        mode == JobResult.Mode.FULL_REBUILD ? 1 : 0,
+                        Metric.Unit.COUNT,
+                        dimensions)));
     if (result.counts().isPresent()) { // else the job failed before it had figures
       addFigures(metrics, result, dimensions, now);
     }

@@ -18,9 +18,10 @@ import java.util.Map;
 
 /**
  * The machine-readable summary of a run ({@code --summary-json}): the exit code, and per job its
- * status, figures, reasons, durations, snapshot ids, gate outcome and, for a job that did not
- * publish, the kind of failure and the error. Written for orchestrators (Airflow, Step Functions)
- * that decide what to do next without reading logs.
+ * status, how it read Bronze (and why an incremental run rebuilt fully), figures, reasons,
+ * durations, snapshot ids, gate outcome and, for a job that did not publish, the kind of failure
+ * and the error. Written for orchestrators (Airflow, Step Functions) that decide what to do next
+ * without reading logs.
  */
 public final class RunSummaryJson {
   private static final ObjectMapper JSON =
@@ -63,6 +64,8 @@ public final class RunSummaryJson {
     job.put("table", result.table());
     job.put("status", result.status().name().toLowerCase(Locale.ROOT));
     job.put("duration_seconds", seconds(result.duration()));
+    result.mode().ifPresent(mode -> job.put("mode", mode.name().toLowerCase(Locale.ROOT)));
+    result.fullRebuildReason().ifPresent(reason -> job.put("full_rebuild_reason", reason));
     result
         .bronze()
         .ifPresent(

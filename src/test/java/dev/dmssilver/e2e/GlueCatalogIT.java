@@ -51,6 +51,7 @@ class GlueCatalogIT {
   private static Finished firstIncremental;
   private static Finished secondIncremental;
   private static int delivered;
+  private static int deliveredItemFiles;
   private static Finished verified;
   private static Finished maintenance;
   private static List<RecordedCall> calls;
@@ -91,12 +92,12 @@ class GlueCatalogIT {
                 BRONZE,
                 "--contracts",
                 strictGateContracts().toString()));
-    firstIncremental = silver(withGlue(incrementalItems()));
+    firstIncremental = silver(withGlue(incrementalItems("first-incremental.json")));
     // The delivery is DMS's doing, not the job role's: it is not recorded.
     calls = new ArrayList<>(moto.stopRecording());
     delivered = deliverLaterChanges();
     moto.startRecording();
-    secondIncremental = silver(withGlue(incrementalItems()));
+    secondIncremental = silver(withGlue(incrementalItems("second-incremental.json")));
     maintenance =
         silver(withGlue("maintain", "--all", "--retain-last", "1", "--expire-older-than", "0d"));
     calls.addAll(moto.stopRecording());
@@ -180,9 +181,16 @@ class GlueCatalogIT {
    * covers these runs' calls too, and maintenance ran on their state.
    */
   @Test
-  void incrementalRunsApplyOnlyNewFilesThroughGlueAndEqualAFullRebuild() {
+  void incrementalRunsApplyOnlyNewFilesThroughGlueAndEqualAFullRebuild() throws Exception {
     assertThat(firstIncremental.exitCode()).as(firstIncremental.stderr()).isZero();
     assertThat(firstIncremental.stderr()).contains("full rebuild: no incremental state yet");
+    JsonNode first = onlyJobOf("first-incremental.json");
+    assertThat(first.get("mode").asText()).isEqualTo("full_rebuild");
+    assertThat(first.get("full_rebuild_reason").asText()).isEqualTo("no incremental state yet");
+    JsonNode second = onlyJobOf("second-incremental.json");
+    assertThat(second.get("mode").asText()).isEqualTo("incremental");
+    assertThat(second.has("full_rebuild_reason")).isFalse();
+    assertThat(second.get("bronze_files").asInt()).isEqualTo(deliveredItemFiles);
     assertThat(delivered).as("new CDC files delivered").isPositive();
     assertThat(secondIncremental.exitCode()).as(secondIncremental.stderr()).isZero();
     assertThat(secondIncremental.stderr())
@@ -306,13 +314,29 @@ class GlueCatalogIT {
     return contracts;
   }
 
-  private static String[] incrementalItems() {
-    return new String[] {"run", "--job", "fact_order_items", "--incremental", "--bronze", BRONZE};
+  private static String[] incrementalItems(String summaryJson) {
+    return new String[] {
+      "run",
+      "--job",
+      "fact_order_items",
+      "--incremental",
+      "--bronze",
+      BRONZE,
+      "--summary-json",
+      folder.resolve(summaryJson).toString()
+    };
+  }
+
+  private static JsonNode onlyJobOf(String summaryJson) throws Exception {
+    JsonNode jobs = new ObjectMapper().readTree(folder.resolve(summaryJson).toFile()).get("jobs");
+    assertThat(jobs).hasSize(1);
+    return jobs.get(0);
   }
 
   /**
    * What DMS writes next: the CDC files of orders and order items from a history generated a month
-   * later, uploaded beside the first history's. Returns how many files arrived.
+   * later, uploaded beside the first history's. Returns how many files arrived, and keeps how many
+   * of them are order items' in {@link #deliveredItemFiles}.
    */
   private static int deliverLaterChanges() throws Exception {
     Path later = folder.resolve("later");
@@ -339,6 +363,9 @@ class GlueCatalogIT {
             walk.filter(file -> file.getFileName().toString().endsWith(".parquet"))
                 .filter(file -> !file.getFileName().toString().startsWith("LOAD"))
                 .collect(Collectors.toList());
+      }
+      if (table.equals("order_items")) {
+        deliveredItemFiles = changes.size();
       }
       for (Path file : changes) {
         String key = "raw/public/" + table + "/" + root.relativize(file).toString();

@@ -122,7 +122,8 @@ class ObservabilityIT {
             "BronzeFileCount",
             "JobDurationSeconds",
             "GatePassed",
-            "JobFailed")
+            "JobFailed",
+            "FullRebuild")
         .containsEntry("SilverRowCount", 3.0)
         .containsEntry("QuarantineRowCount", 3.0)
         .containsEntry("QuarantineRowCount/email_not_null", 1.0)
@@ -130,7 +131,8 @@ class ObservabilityIT {
         .containsEntry("BronzeEventCount", 9.0)
         .containsEntry("BronzeFileCount", 2.0)
         .containsEntry("GatePassed", 1.0)
-        .containsEntry("JobFailed", 0.0);
+        .containsEntry("JobFailed", 0.0)
+        .containsEntry("FullRebuild", 1.0);
     assertThat(values.get("JobDurationSeconds"))
         .isGreaterThan(0.0)
         .isLessThan(Duration.between(started, finished).toMillis() / 1000.0);
@@ -155,6 +157,8 @@ class ObservabilityIT {
     JsonNode job = summary.get("jobs").get(0);
     assertThat(job.get("table").asText()).isEqualTo("dim_customer");
     assertThat(job.get("status").asText()).isEqualTo("published");
+    assertThat(job.get("mode").asText()).isEqualTo("full_rebuild");
+    assertThat(job.has("full_rebuild_reason")).as("asked for by no one").isFalse();
     assertThat(job.get("bronze_files").asLong()).isEqualTo(2);
     assertThat(job.get("bronze_events").asLong()).isEqualTo(9);
     assertThat(job.get("current_rows").asLong()).isEqualTo(6);
