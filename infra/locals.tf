@@ -11,6 +11,11 @@ locals {
   daily_jobs  = { for name, job in local.jobs : name => job if job.schedule == "daily" }
   weekly_jobs = { for name, job in local.jobs : name => job if job.schedule == "weekly" }
 
+  # Jobs whose definition runs them with --incremental (docs/deployment.md).
+  incremental_jobs = {
+    for name, job in local.daily_jobs : name => job if tostring(lookup(job.arguments, "--incremental", "false")) == "true"
+  }
+
   bronze_uri    = "s3://${var.bronze_bucket}/${var.bronze_prefix}"
   warehouse_uri = "s3://${var.warehouse_bucket}/${var.warehouse_prefix}"
 

@@ -75,6 +75,26 @@ resource "aws_cloudwatch_metric_alarm" "quarantine_spike" {
   }
 }
 
+# An incremental job read its whole Bronze history on every run, two days running: a fallback that
+# keeps recurring (Silver written by plain runs, a table DMS reloads each night) costs a full
+# rebuild each time. A single fallback, after one reload, is expected and does not alarm. The run
+# summary's full_rebuild_reason says why.
+resource "aws_cloudwatch_metric_alarm" "full_rebuilds" {
+  for_each = local.incremental_jobs
+
+  alarm_name          = "${local.name}-${each.key}-full-rebuilds"
+  namespace           = var.metrics_namespace
+  metric_name         = "FullRebuild"
+  dimensions          = { Table = each.key, Environment = var.environment }
+  statistic           = "Minimum"
+  period              = 86400
+  evaluation_periods  = 2
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  threshold           = 1
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+}
+
 # A job run failed or timed out: Glue's own job state events.
 resource "aws_cloudwatch_event_rule" "job_failed" {
   name = "${local.name}-job-failed"

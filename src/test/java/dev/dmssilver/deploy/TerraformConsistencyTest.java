@@ -78,7 +78,8 @@ class TerraformConsistencyTest {
         .containsExactlyInAnyOrder(
             "aws_cloudwatch_metric_alarm.data_age",
             "aws_cloudwatch_metric_alarm.empty",
-            "aws_cloudwatch_metric_alarm.quarantine_spike");
+            "aws_cloudwatch_metric_alarm.quarantine_spike",
+            "aws_cloudwatch_metric_alarm.full_rebuilds");
   }
 
   @Test
