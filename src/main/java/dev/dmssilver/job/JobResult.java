@@ -59,7 +59,8 @@ public final class JobResult {
       GateVerdict verdict,
       Publication publication,
       Throwable failure,
-      Mode mode) {
+      Mode mode,
+      String fullRebuildReason) {
     this.table = requireNonNull(table, "table is null");
     this.status = requireNonNull(status, "status is null");
     this.duration = requireNonNull(duration, "duration is null");
@@ -68,19 +69,6 @@ public final class JobResult {
     this.verdict = verdict;
     this.publication = publication;
     this.failure = failure;
-    this.mode = mode;
-    this.fullRebuildReason = null;
-  }
-
-  private JobResult(JobResult result, Mode mode, String fullRebuildReason) {
-    this.table = result.table;
-    this.status = result.status;
-    this.duration = result.duration;
-    this.bronze = result.bronze;
-    this.counts = result.counts;
-    this.verdict = result.verdict;
-    this.publication = result.publication;
-    this.failure = result.failure;
     this.mode = mode;
     this.fullRebuildReason = fullRebuildReason;
   }
@@ -101,7 +89,8 @@ public final class JobResult {
         requireNonNull(verdict, "verdict is null"),
         requireNonNull(publication, "publication is null"),
         null,
-        Mode.FULL_REBUILD);
+        Mode.FULL_REBUILD,
+        null);
   }
 
   static JobResult gateFailed(
@@ -120,12 +109,13 @@ public final class JobResult {
         requireNonNull(verdict, "verdict is null"),
         null,
         requireNonNull(explanation, "explanation is null"),
-        Mode.FULL_REBUILD);
+        Mode.FULL_REBUILD,
+        null);
   }
 
   static JobResult upToDate(String table, Duration duration) {
     return new JobResult(
-        table, Status.UP_TO_DATE, duration, null, null, null, null, null, Mode.INCREMENTAL);
+        table, Status.UP_TO_DATE, duration, null, null, null, null, null, Mode.INCREMENTAL, null);
   }
 
   static JobResult failed(String table, Duration duration, Throwable failure) {
@@ -138,17 +128,23 @@ public final class JobResult {
         null,
         null,
         requireNonNull(failure, "failure"),
+        null,
         null);
   }
 
   /** This result, of a run that applied only the Bronze files not applied before. */
   JobResult appliedIncrementally() {
-    return new JobResult(this, Mode.INCREMENTAL, null);
+    return withMode(Mode.INCREMENTAL, null);
   }
 
   /** This result, of an incremental run that rebuilt from the whole history instead, and why. */
   JobResult rebuiltFullyBecause(String reason) {
-    return new JobResult(this, Mode.FULL_REBUILD, requireNonNull(reason, "reason is null"));
+    return withMode(Mode.FULL_REBUILD, requireNonNull(reason, "reason is null"));
+  }
+
+  private JobResult withMode(Mode newMode, String reason) {
+    return new JobResult(
+        table, status, duration, bronze, counts, verdict, publication, failure, newMode, reason);
   }
 
   public String table() {
